@@ -1,0 +1,12 @@
+package org.blackout.cli;
+
+import picocli.CommandLine;
+
+/** The one place where subcommands are registered; each lives in its own class. */
+final class Commands {
+    private Commands() {}
+
+    static void register(CommandLine cl) {
+        // subcommands are added here as they land, e.g. cl.addSubcommand("dump", new DumpCommand());
+    }
+}

@@ -1,0 +1,46 @@
+package org.blackout.cli;
+
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code blackout} command: wires the modules together. */
+@Command(name = "blackout",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Blackout: an Internet outage observatory. Reads BGP (MRT archives, live sessions), "
+                + "keeps per-peer routing state and reports who lost connectivity, when and for how long.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        Commands.register(cl);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/blackout-version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"blackout " + p.getProperty("version", "unknown")
+                    + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
