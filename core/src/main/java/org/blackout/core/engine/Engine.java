@@ -1,0 +1,330 @@
+package org.blackout.core.engine;
+
+import it.unimi.dsi.fastutil.longs.LongLinkedOpenHashSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.blackout.core.entity.CountryCode;
+import org.blackout.core.entity.EntityMaps;
+import org.blackout.core.rib.PathTable;
+import org.blackout.core.rib.PeerKey;
+import org.blackout.core.rib.PeerRib;
+import org.blackout.core.rib.PrefixTable;
+import org.blackout.core.rib.RoutingState;
+import org.blackout.core.signal.Entity;
+import org.blackout.core.signal.EntityIndex;
+import org.blackout.core.signal.Signal;
+import org.blackout.core.signal.SignalCalculator;
+import org.blackout.core.signal.Watch;
+import org.blackout.wire.bgp.AsPath;
+import org.blackout.wire.bgp.PathAttributes;
+import org.blackout.wire.element.RouteElement;
+import org.blackout.wire.net.Prefix;
+
+/**
+ * Blackout's engine: route elements in, per-bin signals and feed events out. Single-threaded,
+ * pure and deterministic: the clock is the elements' timestamps, so the same input gives the same
+ * output whether replayed from files, fed live or run inside a stream processor.
+ *
+ * <p>Elements should arrive in time order (see the replay merge); an element older than the
+ * current bin is applied to the current bin.
+ */
+public final class Engine implements RoutingView {
+    private static final int ESTABLISHED = 6;
+
+    private final EngineConfig config;
+    private final EntityMaps maps;
+    private final Watch watch;
+    private final EngineListener listener;
+    private final RoutingState routing = new RoutingState();
+    private final EntityIndex index = new EntityIndex();
+    private final SignalCalculator calculator;
+    private final List<Prefix> watchedBlocks = new ArrayList<>();
+    private final boolean[] watchedCountry = new boolean[CountryCode.COUNT];
+    private final LongLinkedOpenHashSet watchedAses = new LongLinkedOpenHashSet();
+    private final java.util.BitSet classified = new java.util.BitSet();
+    private final java.util.BitSet syncing = new java.util.BitSet();
+    private long[] lastSeen = new long[16];
+    private SignalCalculator.State[] cache = new SignalCalculator.State[16];
+    private long[] lastFullFeed = new long[0];
+
+    private long binStart = Long.MIN_VALUE;
+    private long lastTime = Long.MIN_VALUE;
+    private long elements;
+    private AsPath lastAsPath;
+    private int lastPathId = -1;
+
+    public Engine(EngineConfig config, EntityMaps maps, Watch watch, EngineListener listener) {
+        this.config = config;
+        this.maps = maps;
+        this.watch = watch;
+        this.listener = listener;
+        this.calculator = new SignalCalculator(routing, index, maps, config.threshold());
+        for (Entity e : watch.entities()) {
+            index.entity(e); // fixed entities report even when empty, in the order given
+            switch (e) {
+                case Entity.Country c -> watchedCountry[CountryCode.encode(c.code())] = true;
+                case Entity.As a -> watchedAses.add(a.asn());
+                case Entity.Block b -> watchedBlocks.add(b.prefix());
+            }
+        }
+        if (watch.allCountries()) Arrays.fill(watchedCountry, true);
+        routing.listener(this::routeChanged);
+    }
+
+    /** Applies one element seen by {@code collector}. */
+    public void accept(String collector, RouteElement e) {
+        long t = e.timeMicros();
+        advanceTo(t);
+        elements++;
+        int peer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
+        touch(peer, t);
+        switch (e.type()) {
+            case RIB -> {
+                if (!syncing.get(peer)) {
+                    routing.beginSync(peer);
+                    syncing.set(peer);
+                }
+                prefixId(e.prefix());
+                routing.announce(peer, e.prefix(), pathId(e.attributes()));
+            }
+            case ANNOUNCE -> {
+                endSync(peer, t);
+                int p = prefixId(e.prefix());
+                if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
+                    routing.withdraw(peer, e.prefix());
+                    index.countWithdrawal(p);
+                } else {
+                    routing.announce(peer, e.prefix(), pathId(e.attributes()));
+                    index.countAnnouncement(p);
+                }
+            }
+            case WITHDRAW -> {
+                endSync(peer, t);
+                int p = routing.prefixes().find(e.prefix());
+                routing.withdraw(peer, e.prefix());
+                if (p >= 0) index.countWithdrawal(p);
+            }
+            case STATE -> {
+                endSync(peer, t);
+                if (e.newState() == ESTABLISHED) {
+                    listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.SESSION_UP, 0));
+                } else if (e.oldState() == ESTABLISHED || routing.rib(peer).size() > 0) {
+                    int dropped = routing.dropPeer(peer);
+                    listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.SESSION_DOWN, dropped));
+                }
+            }
+        }
+    }
+
+    /** Closes the current bin (end of input). */
+    public void finish() {
+        if (binStart != Long.MIN_VALUE) closeBin();
+        binStart = Long.MIN_VALUE;
+    }
+
+    public long elements() {
+        return elements;
+    }
+
+    private void advanceTo(long t) {
+        if (binStart == Long.MIN_VALUE) {
+            binStart = Math.floorDiv(t, config.binMicros()) * config.binMicros();
+        }
+        if (t > lastTime) lastTime = t;
+        long bin = config.binMicros();
+        int empty = 0;
+        while (t >= binStart + bin) {
+            closeBin();
+            binStart += bin;
+            if (++empty > config.maxEmptyBins() && t >= binStart + bin) {
+                binStart = Math.floorDiv(t, bin) * bin; // long gap: skip, do not fill
+            }
+        }
+    }
+
+    private void touch(int peer, long t) {
+        if (peer >= lastSeen.length) lastSeen = Arrays.copyOf(lastSeen, Math.max(peer + 1, lastSeen.length * 2));
+        lastSeen[peer] = Math.max(lastSeen[peer], t);
+        if (routing.isStale(peer)) {
+            routing.stale(peer, false);
+            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESUMED, routing.rib(peer).size()));
+        }
+    }
+
+    private void endSync(int peer, long t) {
+        if (!syncing.get(peer)) return;
+        syncing.clear(peer);
+        int dropped = routing.endSync(peer);
+        if (dropped > 0) {
+            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESYNC, dropped));
+        }
+    }
+
+    private int pathId(PathAttributes attrs) {
+        AsPath p = attrs == null ? null : attrs.asPath();
+        if (p == null) p = AsPath.EMPTY;
+        // elements of one UPDATE or RIB record share their attributes: skip re-interning
+        if (p == lastAsPath) return lastPathId;
+        int id = routing.paths().intern(p.sequence(), p.origins());
+        lastAsPath = p;
+        lastPathId = id;
+        return id;
+    }
+
+    /** Interns a prefix and, the first time, places it in the country and block entities it falls in. */
+    private int prefixId(Prefix prefix) {
+        int p = routing.prefixes().intern(prefix);
+        if (!classified.get(p)) {
+            classified.set(p);
+            if (eligible(prefix)) classify(p, prefix);
+        }
+        return p;
+    }
+
+    private boolean eligible(Prefix prefix) {
+        return prefix.length() >= (prefix.v6() ? config.minLengthV6() : config.minLengthV4());
+    }
+
+    private void classify(int p, Prefix prefix) {
+        double slash24 = prefix.slash24s();
+        if (watch.watchesAnyCountry() && maps.hasCountries()) {
+            // a prefix may hit several ranges of one country: weights add up
+            maps.splitByCountry(prefix, (cc, fraction) -> {
+                if (!watchedCountry[cc]) return;
+                int e = index.entity(new Entity.Country(CountryCode.decode(cc)));
+                if (!index.add(e, p, fraction * slash24)) index.addWeight(e, p, fraction * slash24);
+            });
+        }
+        for (Prefix b : watchedBlocks) {
+            double w;
+            if (b.covers(prefix)) w = slash24;
+            else if (prefix.covers(b)) w = b.slash24s();
+            else continue;
+            index.add(index.find(new Entity.Block(b)), p, w);
+        }
+    }
+
+    /** Every RIB change: keep AS membership and dirty marks current. */
+    private void routeChanged(int peer, int p, int oldPath, int newPath) {
+        index.prefixChanged(p);
+        if (newPath == PeerRib.NONE || !watch.watchesAnyAs()) return;
+        PathTable paths = routing.paths();
+        int n = paths.originCount(newPath);
+        for (int i = 0; i < n; i++) {
+            long asn = paths.origin(newPath, i);
+            if (!watch.allAses() && !watchedAses.contains(asn)) continue;
+            PrefixTable pt = routing.prefixes();
+            Entity.As key = new Entity.As(asn);
+            int e = index.find(key);
+            if (e >= 0 && index.members(e).contains(p)) continue;
+            Prefix prefix = pt.prefix(p);
+            if (!eligible(prefix)) continue;
+            if (e < 0) e = index.entity(key);
+            index.add(e, p, prefix.slash24s());
+        }
+    }
+
+    private void closeBin() {
+        long end = binStart + config.binMicros();
+        for (int peer = syncing.nextSetBit(0); peer >= 0; peer = syncing.nextSetBit(peer + 1)) endSync(peer, end);
+        for (int peer = 0; peer < routing.peerCount(); peer++) {
+            if (routing.isStale(peer) || routing.rib(peer).size() == 0) continue;
+            if (peer < lastSeen.length && lastSeen[peer] + config.holdMicros() < end) {
+                routing.stale(peer, true);
+                listener.feedEvent(new FeedEvent(instant(end), routing.peerKey(peer), FeedEvent.Kind.STALE, routing.rib(peer).size()));
+            }
+        }
+        routing.recomputeFullFeed(config.fullFeed());
+        long[] ff = concat(routing.fullFeedMask(false), routing.fullFeedMask(true));
+        if (!Arrays.equals(ff, lastFullFeed)) {
+            index.markAllDirty();
+            lastFullFeed = ff;
+        }
+        Instant time = instant(binStart);
+        int fullFeed = routing.fullFeedCount();
+        for (int e : emissionOrder()) {
+            if (e >= cache.length) cache = Arrays.copyOf(cache, Math.max(e + 1, cache.length * 2));
+            if (cache[e] == null || index.isDirty(e)) {
+                cache[e] = calculator.compute(e);
+                index.clean(e);
+            }
+            SignalCalculator.State s = cache[e];
+            long[] counts = index.takeCounts(e);
+            listener.signal(new Signal(time, index.get(e).toString(), s.visibleSlash24(), s.visiblePrefixes(),
+                    s.peersSeeing(), fullFeed, counts[0], counts[1], s.upstreams()));
+        }
+        listener.binClosed(binStart, end, this);
+    }
+
+    /** Fixed watch entities first, in the order given, then every other entity sorted. */
+    private int[] emissionOrder() {
+        int fixed = watch.entities().size();
+        int n = index.size();
+        Integer[] rest = new Integer[n - fixed];
+        for (int i = fixed; i < n; i++) rest[i - fixed] = i;
+        Arrays.sort(rest, (a, b) -> index.get(a).compareTo(index.get(b)));
+        int[] out = new int[n];
+        for (int i = 0; i < fixed; i++) out[i] = i;
+        for (int i = 0; i < rest.length; i++) out[fixed + i] = rest[i];
+        return out;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    // ---- RoutingView
+
+    @Override
+    public RoutingState routing() {
+        return routing;
+    }
+
+    @Override
+    public EntityIndex entities() {
+        return index;
+    }
+
+    @Override
+    public EntityMaps maps() {
+        return maps;
+    }
+
+    @Override
+    public long[] originsOf(Prefix prefix) {
+        int p = routing.prefixes().find(prefix);
+        if (p < 0) return new long[0];
+        LongLinkedOpenHashSet out = new LongLinkedOpenHashSet();
+        for (int peer = 0; peer < routing.peerCount(); peer++) {
+            int path = routing.rib(peer).get(p);
+            if (path == PeerRib.NONE) continue;
+            for (long o : routing.paths().origins(path)) out.add(o);
+        }
+        long[] r = out.toLongArray();
+        Arrays.sort(r);
+        return r;
+    }
+
+    @Override
+    public int peersSeeing(Prefix prefix) {
+        int p = routing.prefixes().find(prefix);
+        return p < 0 ? 0 : routing.peerBits().count(p, prefix.v6() ? routing.fullFeedMask(true) : routing.fullFeedMask(false));
+    }
+
+    @Override
+    public int fullFeedPeers() {
+        return routing.fullFeedCount();
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+}

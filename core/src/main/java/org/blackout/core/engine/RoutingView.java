@@ -1,0 +1,23 @@
+package org.blackout.core.engine;
+
+import org.blackout.core.entity.EntityMaps;
+import org.blackout.core.rib.RoutingState;
+import org.blackout.core.signal.EntityIndex;
+import org.blackout.wire.net.Prefix;
+
+/** Read access to the engine's state for detectors (hijacks need origins and peers per prefix). */
+public interface RoutingView {
+    RoutingState routing();
+
+    EntityIndex entities();
+
+    EntityMaps maps();
+
+    /** Distinct origin ASes over all peers' current routes to exactly this prefix (MOAS: several). */
+    long[] originsOf(Prefix p);
+
+    /** Full-feed peers with a route to exactly this prefix. */
+    int peersSeeing(Prefix p);
+
+    int fullFeedPeers();
+}

@@ -1,0 +1,63 @@
+package org.blackout.core.entity;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Loads one entity-map file into a builder, choosing the reader by content: a MaxMind DB
+ * ({@code .mmdb}), pyasn's names JSON (starts with '{'), an RIR delegated file (pipe-separated) or a
+ * range CSV. Gzip (.gz) is undone here; tar archives are the caller's business.
+ */
+public final class EntityFiles {
+    private EntityFiles() {}
+
+    public enum Kind { MMDB, AS_NAMES_JSON, RIR_DELEGATED, RANGE_CSV }
+
+    /** Loads a file and returns what it was read as. */
+    public static Kind load(Path file, EntityMaps.Builder into) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.getFileName().toString(), into);
+        }
+    }
+
+    /** Loads a stream named {@code name} (the name only serves to spot .gz and .mmdb). */
+    public static Kind load(InputStream raw, String name, EntityMaps.Builder into) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        if (name.endsWith(".gz")) {
+            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".mmdb")) {
+            MmdbCountries.read(in, into);
+            return Kind.MMDB;
+        }
+        in.mark(1 << 14);
+        byte[] head = in.readNBytes(1 << 13);
+        in.reset();
+        Kind kind = sniff(new String(head, StandardCharsets.ISO_8859_1));
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        switch (kind) {
+            case AS_NAMES_JSON -> AsNamesJson.read(r, into);
+            case RIR_DELEGATED -> RirDelegations.read(r, into);
+            default -> RangeCsv.read(r, into);
+        }
+        return kind;
+    }
+
+    static Kind sniff(String head) {
+        String t = head.stripLeading();
+        if (t.startsWith("{")) return Kind.AS_NAMES_JSON;
+        for (String line : t.split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            return line.indexOf('|') >= 0 ? Kind.RIR_DELEGATED : Kind.RANGE_CSV;
+        }
+        return Kind.RANGE_CSV;
+    }
+}

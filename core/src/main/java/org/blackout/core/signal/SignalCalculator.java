@@ -1,0 +1,148 @@
+package org.blackout.core.signal;
+
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.blackout.core.entity.CountryCode;
+import org.blackout.core.entity.EntityMaps;
+import org.blackout.core.rib.PathTable;
+import org.blackout.core.rib.PeerBits;
+import org.blackout.core.rib.PeerRib;
+import org.blackout.core.rib.PrefixTable;
+import org.blackout.core.rib.RoutingState;
+
+/**
+ * Computes an entity's state from the routing state: the part that does not depend on the bin's
+ * counters. Pure function of its inputs.
+ *
+ * <p>Visible space: member prefixes sorted by address form a nesting forest (two prefixes are
+ * either disjoint or one covers the other). An address is seen by a peer when the peer has a
+ * route to any member prefix covering it, so walking the forest with the union of peer sets along
+ * the path from the root gives, for each prefix's own part (its space minus its children's), the
+ * peers that see it. That part counts as visible when more than {@code threshold} of the
+ * full-feed peers of its family see it.
+ */
+public final class SignalCalculator {
+    /** Upstreams below this share are left out of signals. */
+    public static final int MAX_UPSTREAMS = 10;
+
+    private final RoutingState routing;
+    private final EntityIndex index;
+    private final EntityMaps maps;
+    private final double threshold;
+
+    public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold) {
+        this.routing = routing;
+        this.index = index;
+        this.maps = maps;
+        this.threshold = threshold;
+    }
+
+    /** The bin-independent part of a signal. */
+    public record State(double visibleSlash24, int visiblePrefixes, int peersSeeing, List<Upstream> upstreams) {
+        public static final State EMPTY = new State(0, 0, 0, List.of());
+    }
+
+    public State compute(int entityId) {
+        EntityIndex.Members m = index.members(entityId);
+        int n = m.size();
+        if (n == 0) return State.EMPTY;
+        PrefixTable pt = routing.prefixes();
+        PeerBits bits = routing.peerBits();
+        int words = bits.words();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        IntArrays.quickSort(order, (a, b) -> pt.compare(m.prefix(a), m.prefix(b)));
+
+        long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
+        int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
+        long[] seeing = new long[Math.max(words, mask4.length)];
+        double visible = 0;
+        int visiblePrefixes = 0;
+
+        // stack of enclosing members: index into order, cumulative peer set, visibility
+        int[] stack = new int[n];
+        long[][] cum = new long[Math.min(n, 129) + 1][words];
+        boolean[] vis = new boolean[Math.min(n, 129) + 1];
+        int depth = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            int p = m.prefix(i);
+            boolean v6 = pt.isV6(p);
+            long[] mask = v6 ? mask6 : mask4;
+            int full = v6 ? full6 : full4;
+            while (depth > 0 && !pt.covers(m.prefix(stack[depth - 1]), p)) depth--;
+            if (depth >= cum.length) depth = cum.length - 1; // cannot happen: nesting depth ≤ 129
+            long[] c = cum[depth];
+            for (int w = 0; w < words; w++) {
+                long own = bits.word(p, w);
+                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | own;
+                if (w < mask.length) seeing[w] |= own & mask[w];
+            }
+            int own = bits.count(p, mask);
+            if (full > 0 && own > threshold * full) visiblePrefixes++;
+            int covered = 0;
+            for (int w = 0; w < words && w < mask.length; w++) covered += Long.bitCount(c[w] & mask[w]);
+            boolean visibleHere = full > 0 && covered > threshold * full;
+            vis[depth] = visibleHere;
+            double weight = m.weight(i);
+            if (visibleHere) visible += weight;
+            if (depth > 0 && vis[depth - 1]) visible -= weight; // the parent's own part shrinks by this child
+            stack[depth++] = i;
+        }
+        int peersSeeing = 0;
+        for (long w : seeing) peersSeeing += Long.bitCount(w);
+        return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m));
+    }
+
+    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
+        PathTable paths = routing.paths();
+        PrefixTable pt = routing.prefixes();
+        Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
+        int total = 0;
+        int country = entity instanceof Entity.Country c ? CountryCode.encode(c.code()) : -1;
+        long asn = entity instanceof Entity.As a ? a.asn() : -1;
+        for (int peer = 0; peer < routing.peerCount(); peer++) {
+            if (!routing.isFullFeed(peer)) continue;
+            PeerRib rib = routing.rib(peer);
+            long[] m4 = routing.fullFeedMask(false), m6 = routing.fullFeedMask(true);
+            for (int i = 0; i < m.size(); i++) {
+                int p = m.prefix(i);
+                long[] mask = pt.isV6(p) ? m6 : m4;
+                if ((peer >>> 6) >= mask.length || (mask[peer >>> 6] & (1L << peer)) == 0) continue;
+                int path = rib.get(p);
+                if (path == PeerRib.NONE) continue;
+                long up;
+                if (country >= 0) {
+                    up = border(paths, path, country);
+                } else {
+                    if (asn >= 0 && !paths.originates(path, asn)) continue;
+                    up = paths.upstreamOfOrigin(path);
+                }
+                total++;
+                if (up >= 0) counts.addTo(up, 1);
+            }
+        }
+        if (total == 0) return List.of();
+        List<Upstream> out = new ArrayList<>();
+        for (Long2IntMap.Entry e : counts.long2IntEntrySet()) out.add(new Upstream(e.getLongKey(), (double) e.getIntValue() / total));
+        out.sort((a, b) -> a.share() != b.share() ? Double.compare(b.share(), a.share()) : Long.compare(a.asn(), b.asn()));
+        return out.size() > MAX_UPSTREAMS ? List.copyOf(out.subList(0, MAX_UPSTREAMS)) : out;
+    }
+
+    /**
+     * The country's border AS on a path: walking from the origin towards the peer, the first AS not
+     * registered in the country (an AS of unknown country counts as outside); -1 when the whole
+     * path is inside.
+     */
+    private long border(PathTable paths, int path, int country) {
+        int n = paths.hopCount(path);
+        for (int i = n - 1; i >= 0; i--) {
+            long a = paths.hop(path, i);
+            if (maps.asCountry(a) != country) return a;
+        }
+        return -1;
+    }
+}
