@@ -7,6 +7,9 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
+        cl.addSubcommand("replay", new ReplayCommand());
         // subcommands are added here as they land, e.g. cl.addSubcommand("dump", new DumpCommand());
+        cl.addSubcommand("dump", new DumpCommand());
+        cl.addSubcommand("simulate", new SimulateCommand());
     }
 }
