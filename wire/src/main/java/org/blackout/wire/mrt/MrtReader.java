@@ -6,22 +6,42 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.blackout.wire.DecodeException;
 
 /**
- * Reads MRT records one at a time from a stream, in constant memory (one reusable record buffer).
- * A damaged record is reported to the {@link #onError listener} with source name and byte offset,
- * skipped, and reading resumes at the next sane record boundary; {@link #next()} only throws for
- * I/O errors of the underlying stream.
+ * Reads MRT records one at a time from a stream, in memory bounded by the largest record.
+ *
+ * <p>Damaged data is reported to the {@link #onError listener} (source name, byte offset, field,
+ * reason) and skipped; reading resumes at the next sane record boundary: a header with a known
+ * type, a sane length and a time close to the previous record's, followed by another such header
+ * (or the end of the stream). A record whose declared length misses the next header by a few bytes
+ * (early RIS TABLE_DUMP files declare 4 bytes too few) is read with the corrected length and
+ * reported as repaired. {@link #next()} throws only for I/O errors of the underlying stream.
  */
 public final class MrtReader implements Closeable {
+    /** Largest record body accepted; larger length fields are damage, not data. */
+    static final int MAX_RECORD = 16 << 20;
+    /** Largest time step between neighbouring records that still looks like the same archive. */
+    private static final long MAX_TIME_STEP = 30L * 86400;
+    private static final int[] LENGTH_FIXES = {4, 1, 2, 3, 5, 6, 7, 8, -1, -2, -3, -4, -5, -6, -7, -8};
+
     private final InputStream in;
     private final String sourceName;
     private final MrtDecoder decoder = new MrtDecoder();
+    private final ArrayDeque<MrtRecord> pending = new ArrayDeque<>();
+    private final Consumer<MrtRecord> enqueue = pending::add;
     private Consumer<MrtDecodeException> listener = e -> { };
-    private byte[] buf = new byte[1 << 16];
-    private long offset;
+
+    private byte[] buf = new byte[1 << 17];
+    private ByteBuf view = Unpooled.wrappedBuffer(buf);
+    private int pos, lim;
+    private long base; // stream offset of buf[0]
+    private boolean eof;
+    private long lastTime = -1;
     private long skipped;
+    private long records;
 
     public MrtReader(InputStream in, String sourceName) {
         this.in = in;
@@ -32,80 +52,209 @@ public final class MrtReader implements Closeable {
         this.listener = listener;
     }
 
-    /** Records skipped as damaged so far. */
+    /** Records (or runs of unreadable bytes) skipped as damaged so far. */
     public long skipped() {
         return skipped;
+    }
+
+    /** Physical records read so far (decoded or skipped). */
+    public long records() {
+        return records;
     }
 
     public String sourceName() {
         return sourceName;
     }
 
-    /** Byte offset of the next record in the decompressed stream. */
+    /** Byte offset of the next unread byte in the (decompressed) stream. */
     public long offset() {
-        return offset;
+        return base + pos;
+    }
+
+    private boolean keepRaw;
+    private byte[] raw;
+
+    /** Keep a copy of each physical record's bytes for {@link #rawRecord()} (off by default: it costs a copy). */
+    public void keepRawRecords(boolean keep) {
+        keepRaw = keep;
+    }
+
+    /**
+     * The bytes of the physical record that the last returned record was decoded from: the common
+     * header as read (its length field possibly the damaged one) and the body as framed (a repaired
+     * length). Null unless {@link #keepRawRecords(boolean)} was switched on before reading.
+     */
+    public byte[] rawRecord() {
+        return raw;
     }
 
     /** The next record, or null at the end of the stream. */
     public MrtRecord next() throws IOException {
         while (true) {
-            long start = offset;
-            int n = readFully(buf, 0, 12);
-            if (n == 0) return null;
-            if (n < 12) {
-                report(start, "header", "truncated stream: " + n + " of 12 header bytes");
+            MrtRecord r = pending.poll();
+            if (r != null) return r;
+            if (!ensure(12)) {
+                if (lim > pos) {
+                    report(offset(), "header", "truncated stream: " + (lim - pos) + " of 12 header bytes");
+                    pos = lim;
+                }
                 return null;
             }
-            offset += 12;
-            ByteBuf h = Unpooled.wrappedBuffer(buf, 0, 12);
-            long time = h.getUnsignedInt(0);
-            int type = h.getUnsignedShort(4);
-            int subtype = h.getUnsignedShort(6);
-            long length = h.getUnsignedInt(8);
-            if (length > MAX_RECORD) {
-                report(start, "length", "record length " + length + " exceeds " + MAX_RECORD);
-                return null; // no sane boundary to resume from
+            long start = offset();
+            if (!plausible(0, lastTime)) {
+                report(start, "header", "not a record header (type " + u16(pos + 4) + ", subtype " + u16(pos + 6)
+                        + ", length " + u32(pos + 8) + ")");
+                resync(1);
+                continue;
             }
-            int len = (int) length;
-            if (buf.length < len) buf = new byte[Math.max(len, buf.length * 2)];
-            int got = readFully(buf, 0, len);
-            offset += got;
-            if (got < len) {
-                report(start, "body", "truncated stream: " + got + " of " + len + " body bytes");
+            int len = (int) u32(pos + 8);
+            if (!ensure(12 + len)) {
+                report(start, "body", "truncated stream: " + (lim - pos - 12) + " of " + len + " body bytes");
+                pos = lim;
                 return null;
             }
+            records++;
+            int fixed = len;
+            if (ensure(12 + len + 12) && !saneAt(12 + len, u32(pos))) {
+                fixed = lengthFix(len);
+                if (fixed != len) {
+                    report(start, "length", "declared length " + len + " misses the next record by " + (fixed - len)
+                            + " bytes; read as " + fixed, false);
+                }
+            }
+            ensure(12 + fixed);
+            long time = u32(pos);
+            int type = u16(pos + 4), subtype = u16(pos + 6);
+            int from = pos + 12;
+            pos = from + fixed; // consumed whatever happens below
             try {
-                return decoder.decode(time, type, subtype, length, Unpooled.wrappedBuffer(buf, 0, len));
-            } catch (org.blackout.wire.DecodeException | IndexOutOfBoundsException e) {
-                String field = e instanceof org.blackout.wire.DecodeException d ? d.field() : "record";
-                String reason = e instanceof org.blackout.wire.DecodeException d ? d.reason() : "record too short";
-                report(start, "type " + type + "/" + subtype + " " + field, reason);
+                decoder.decode(time, type, subtype, len, view, from, from + fixed, enqueue);
+                lastTime = time;
+            } catch (DecodeException e) {
+                pending.clear();
+                report(start, "type " + type + "/" + subtype + " " + e.field(), e.reason());
             }
         }
     }
 
-    /** Largest record body accepted; larger length fields are damage, not data. */
-    static final long MAX_RECORD = 16L << 20;
-
-    private void report(long at, String field, String reason) {
-        skipped++;
-        listener.accept(new MrtDecodeException(sourceName, at, field, reason));
+    /** The corrected body length when a small adjustment lands on a sane header, else {@code len}. */
+    private int lengthFix(int len) throws IOException {
+        long t = u32(pos);
+        for (int d : LENGTH_FIXES) {
+            int fixed = len + d;
+            if (fixed < 0) continue;
+            if (!ensure(12 + fixed + 12)) {
+                if (lim - pos == 12 + fixed) return fixed; // ends exactly at the end of the stream
+                continue;
+            }
+            if (saneAt(12 + fixed, t)) return fixed;
+        }
+        return len;
     }
 
-    private int readFully(byte[] b, int off, int len) throws IOException {
-        int n = 0;
-        while (n < len) {
+    /**
+     * Whether a plausible header starts {@code rel} bytes after {@code pos} (12 bytes must be
+     * available) and is followed by another plausible header or the end of the stream.
+     */
+    private boolean saneAt(int rel, long refTime) throws IOException {
+        if (!plausible(rel, refTime)) return false;
+        long t = u32(pos + rel);
+        int after = rel + 12 + (int) u32(pos + rel + 8);
+        if (!ensure(after + 12)) return lim - pos == after;
+        return plausible(after, t);
+    }
+
+    /** Skips forward from {@code rel} bytes after {@code pos} to the next sane record boundary. */
+    private void resync(int rel) throws IOException {
+        long start = offset();
+        while (true) {
+            if (!ensure(rel + 12)) {
+                report(start, "resync", "no record boundary in the last " + (base + lim - start) + " bytes", false);
+                pos = lim;
+                return;
+            }
+            if (saneAt(rel, lastTime)) {
+                pos += rel;
+                report(start, "resync", "skipped " + (offset() - start) + " bytes to the next record boundary", false);
+                return;
+            }
+            rel++;
+            if (rel > (1 << 20)) { // keep memory bounded while scanning: drop what was scanned
+                pos += rel - 16;
+                rel = 16;
+            }
+        }
+    }
+
+    /** Whether the 12 bytes {@code rel} bytes after {@code pos} look like an MRT common header. */
+    private boolean plausible(int rel, long refTime) {
+        int at = pos + rel;
+        int type = u16(at + 4);
+        int subtype = u16(at + 6);
+        long len = u32(at + 8);
+        if (len > MAX_RECORD) return false;
+        boolean typeOk = switch (type) {
+            case MrtHeader.BGP -> subtype <= 10;
+            case MrtHeader.TABLE_DUMP -> subtype >= 1 && subtype <= 4;
+            case MrtHeader.TABLE_DUMP_V2 -> subtype >= 1 && subtype <= 12;
+            case MrtHeader.BGP4MP, MrtHeader.BGP4MP_ET -> subtype <= 11 && len >= (type == MrtHeader.BGP4MP_ET ? 12 : 8);
+            case 9, 10, 11, 32, 33, 48, 49 -> subtype <= 16;
+            default -> false;
+        };
+        if (!typeOk) return false;
+        if (refTime < 0) return true;
+        long t = u32(at);
+        return Math.abs(t - refTime) <= MAX_TIME_STEP;
+    }
+
+    private int u16(int at) {
+        return ((buf[at] & 0xff) << 8) | (buf[at + 1] & 0xff);
+    }
+
+    private long u32(int at) {
+        return ((buf[at] & 0xffL) << 24) | ((buf[at + 1] & 0xff) << 16) | ((buf[at + 2] & 0xff) << 8)
+                | (buf[at + 3] & 0xff);
+    }
+
+    /** Makes {@code n} bytes from {@code pos} available if the stream has them; false at end of stream. */
+    private boolean ensure(int n) throws IOException {
+        if (lim - pos >= n) return true;
+        if (eof) return false;
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            base += pos;
+            lim -= pos;
+            pos = 0;
+        }
+        if (n > buf.length) {
+            byte[] nb = new byte[Math.max(n, Math.min(buf.length * 2, MAX_RECORD + 64))];
+            System.arraycopy(buf, 0, nb, 0, lim);
+            buf = nb;
+            view = Unpooled.wrappedBuffer(buf);
+        }
+        while (lim - pos < n) {
             int r;
             try {
-                r = in.read(b, off + n, len - n);
+                r = in.read(buf, lim, buf.length - lim);
             } catch (EOFException e) {
-                // a truncated compressed stream (e.g. the first MiB of a bz2 file) ends here
-                break;
+                r = -1; // a truncated compressed stream (e.g. the first MiB of a bz2 file) ends here
             }
-            if (r < 0) break;
-            n += r;
+            if (r < 0) {
+                eof = true;
+                return false;
+            }
+            lim += r;
         }
-        return n;
+        return true;
+    }
+
+    private void report(long at, String field, String reason) {
+        report(at, field, reason, true);
+    }
+
+    private void report(long at, String field, String reason, boolean skip) {
+        if (skip) skipped++;
+        listener.accept(new MrtDecodeException(sourceName, at, field, reason));
     }
 
     @Override

@@ -1,0 +1,179 @@
+package org.blackout.cli.dump;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A large byte buffer for ASCII text written straight to an output stream: numbers and addresses
+ * are formatted into it without intermediate strings.
+ */
+public final class AsciiOut {
+    private static final byte[] HEX = "0123456789abcdef".getBytes();
+    private final OutputStream os;
+    private byte[] b;
+    private int n;
+
+    public AsciiOut(OutputStream os, int size) {
+        this.os = os;
+        this.b = new byte[size];
+    }
+
+    private void room(int k) {
+        if (n + k <= b.length) return;
+        flushBuffer();
+        if (k > b.length) b = new byte[Math.max(k, b.length * 2)];
+    }
+
+    public AsciiOut ch(char c) {
+        if (n == b.length) flushBuffer();
+        b[n++] = (byte) c;
+        return this;
+    }
+
+    public AsciiOut str(String s) {
+        int len = s.length();
+        room(len);
+        for (int i = 0; i < len; i++) b[n++] = (byte) s.charAt(i);
+        return this;
+    }
+
+    public AsciiOut bytes(byte[] s) {
+        room(s.length);
+        System.arraycopy(s, 0, b, n, s.length);
+        n += s.length;
+        return this;
+    }
+
+    /** Unsigned decimal of a non-negative long. */
+    public AsciiOut num(long v) {
+        room(20);
+        if (v < 0) {
+            b[n++] = '-';
+            if (v == Long.MIN_VALUE) return str("9223372036854775808");
+            v = -v;
+        }
+        if (v < 10) {
+            b[n++] = (byte) ('0' + v);
+            return this;
+        }
+        int digits = 0;
+        for (long t = v; t > 0; t /= 10) digits++;
+        int end = n + digits;
+        for (int i = end - 1; i >= n; i--) {
+            b[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        n = end;
+        return this;
+    }
+
+    /** Zero-padded decimal of {@code width} digits. */
+    public AsciiOut padded(long v, int width) {
+        room(width);
+        for (int i = n + width - 1; i >= n; i--) {
+            b[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        n += width;
+        return this;
+    }
+
+    /** Dotted quad of an IPv4 address held in an int. */
+    public AsciiOut ipv4(int a) {
+        room(15);
+        num((a >>> 24) & 0xff).ch('.').num((a >>> 16) & 0xff).ch('.').num((a >>> 8) & 0xff).ch('.').num(a & 0xff);
+        return this;
+    }
+
+    /**
+     * An IPv6 address as bgpdump's {@code fmt_ipv6} prints it: IPv4-mapped and IPv4-compatible
+     * addresses in dotted form, otherwise the first longest run of zero words (even a single
+     * one) compressed to {@code ::}.
+     */
+    public AsciiOut ipv6(long hi, long lo) {
+        room(46);
+        int w32x2 = (int) (lo >>> 32);
+        int w32x3 = (int) lo;
+        if (hi == 0 && (w32x2 == 0xffff || (w32x2 == 0 && Integer.compareUnsigned(w32x3, 1) > 0))) {
+            str(w32x2 == 0xffff ? "::ffff:" : "::");
+            return ipv4(w32x3);
+        }
+        int[] w = new int[8];
+        for (int i = 0; i < 4; i++) w[i] = (int) (hi >>> (48 - 16 * i)) & 0xffff;
+        for (int i = 0; i < 4; i++) w[4 + i] = (int) (lo >>> (48 - 16 * i)) & 0xffff;
+        int best = -1, bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (w[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && w[j] == 0) j++;
+            if (j - i > bestLen) {
+                best = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (i == best) {
+                if (i == 0) b[n++] = ':';
+                b[n++] = ':';
+                i += bestLen - 1;
+                continue;
+            }
+            hex16(w[i]);
+            if (i != 7) b[n++] = ':';
+        }
+        return this;
+    }
+
+    private void hex16(int v) {
+        boolean started = false;
+        for (int shift = 12; shift > 0; shift -= 4) {
+            int d = (v >>> shift) & 0xf;
+            if (d != 0 || started) {
+                b[n++] = HEX[d];
+                started = true;
+            }
+        }
+        b[n++] = HEX[v & 0xf];
+    }
+
+    /** JSON string literal (quotes and escapes). */
+    public AsciiOut json(String s) {
+        room(s.length() + 2);
+        b[n++] = '"';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                ch('\\').ch(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                str("\\u").ch((char) HEX[(c >>> 12) & 0xf]).ch((char) HEX[(c >>> 8) & 0xf])
+                        .ch((char) HEX[(c >>> 4) & 0xf]).ch((char) HEX[c & 0xf]);
+            } else {
+                ch(c);
+            }
+        }
+        return ch('"');
+    }
+
+    private void flushBuffer() {
+        try {
+            os.write(b, 0, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        n = 0;
+    }
+
+    public void flush() {
+        flushBuffer();
+        try {
+            os.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

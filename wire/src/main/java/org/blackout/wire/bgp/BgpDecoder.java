@@ -1,0 +1,129 @@
+package org.blackout.wire.bgp;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import org.blackout.wire.DecodeException;
+import org.blackout.wire.net.IpAddress;
+
+/**
+ * Decodes BGP-4 messages (RFC 4271) from a buffer. Session parameters that the bytes do not carry
+ * (4-octet ASNs, ADD-PATH) are passed in. Malformed path attributes are handled per RFC 7606 by
+ * {@link AttributeDecoder}; anything that makes the message unparsable throws {@link DecodeException}.
+ */
+public final class BgpDecoder {
+    public static final int HEADER = 19;
+
+    private BgpDecoder() {}
+
+    /** Decodes one message with its 19-octet header from {@code buf[from, to)}. */
+    public static BgpMessage decodeMessage(ByteBuf buf, int from, int to, boolean as4, boolean addPath) {
+        if (to - from < HEADER) throw new DecodeException("bgp header", "message shorter than 19 bytes: " + (to - from));
+        for (int i = 0; i < 16; i++) {
+            if (buf.getByte(from + i) != (byte) 0xff) throw new DecodeException("bgp marker", "marker is not all ones");
+        }
+        int len = buf.getUnsignedShort(from + 16);
+        int type = buf.getUnsignedByte(from + 18);
+        if (len < HEADER) throw new DecodeException("bgp length", "length field " + len + " < 19");
+        if (from + len > to) {
+            throw new DecodeException("bgp length", "length field " + len + " exceeds the " + (to - from)
+                    + " bytes available");
+        }
+        return decodeBody(buf, type, from + HEADER, from + len, as4, addPath);
+    }
+
+    /** Decodes a message body (after the header) of the given type. */
+    public static BgpMessage decodeBody(ByteBuf buf, int type, int from, int to, boolean as4, boolean addPath) {
+        return switch (type) {
+            case BgpMessage.OPEN -> decodeOpen(buf, from, to);
+            case BgpMessage.UPDATE -> decodeUpdate(buf, from, to, as4, addPath);
+            case BgpMessage.NOTIFICATION -> {
+                if (to - from < 2) throw new DecodeException("notification", "body shorter than 2 bytes");
+                yield new Notification(buf.getUnsignedByte(from), buf.getUnsignedByte(from + 1),
+                        AttributeDecoder.bytes(buf, from + 2, to));
+            }
+            case BgpMessage.KEEPALIVE -> Keepalive.INSTANCE;
+            case BgpMessage.ROUTE_REFRESH -> {
+                if (to - from < 4) throw new DecodeException("route-refresh", "body shorter than 4 bytes");
+                yield new RouteRefresh(buf.getUnsignedShort(from), buf.getUnsignedByte(from + 2),
+                        buf.getUnsignedByte(from + 3));
+            }
+            default -> new UnknownMessage(type, AttributeDecoder.bytes(buf, from, to));
+        };
+    }
+
+    /** OPEN body (RFC 4271 4.2, RFC 5492 capabilities). */
+    public static Open decodeOpen(ByteBuf buf, int from, int to) {
+        if (to - from < 10) throw new DecodeException("open", "body shorter than 10 bytes: " + (to - from));
+        int version = buf.getUnsignedByte(from);
+        int myAs = buf.getUnsignedShort(from + 1);
+        int hold = buf.getUnsignedShort(from + 3);
+        IpAddress id = IpAddress.v4(buf.getInt(from + 5));
+        int optLen = buf.getUnsignedByte(from + 9);
+        int p = from + 10;
+        if (p + optLen > to) throw new DecodeException("open optional parameters", "length " + optLen + " overruns");
+        byte[] opt = AttributeDecoder.bytes(buf, p, p + optLen);
+        List<Open.Capability> caps = new ArrayList<>();
+        int end = p + optLen;
+        while (p + 2 <= end) {
+            int ptype = buf.getUnsignedByte(p);
+            int plen = buf.getUnsignedByte(p + 1);
+            int v = p + 2;
+            if (v + plen > end) break; // kept raw in optionalParameters
+            if (ptype == 2) {
+                int c = v;
+                while (c + 2 <= v + plen) {
+                    int code = buf.getUnsignedByte(c);
+                    int clen = buf.getUnsignedByte(c + 1);
+                    if (c + 2 + clen > v + plen) break;
+                    caps.add(new Open.Capability(code, AttributeDecoder.bytes(buf, c + 2, c + 2 + clen)));
+                    c += 2 + clen;
+                }
+            }
+            p = v + plen;
+        }
+        return new Open(version, myAs, hold, id, opt, List.copyOf(caps));
+    }
+
+    /** UPDATE body (RFC 4271 4.3). */
+    public static Update decodeUpdate(ByteBuf buf, int from, int to, boolean as4, boolean addPath) {
+        if (to - from < 4) throw new DecodeException("update", "body shorter than 4 bytes: " + (to - from));
+        int wlen = buf.getUnsignedShort(from);
+        int w = from + 2;
+        if (w + wlen + 2 > to) throw new DecodeException("update withdrawn routes", "length " + wlen + " overruns");
+        String[] error = new String[1];
+        Nlri withdrawn = NlriDecoder.decode(buf, w, w + wlen, false, addPath, "withdrawn routes", error);
+        int a = w + wlen;
+        int alen = buf.getUnsignedShort(a);
+        a += 2;
+        if (a + alen > to) throw new DecodeException("update path attributes", "length " + alen + " overruns");
+        PathAttributes attrs = AttributeDecoder.decode(buf, a, a + alen, as4 ? 4 : 2, addPath, false);
+        String withdrawnError = error[0];
+        error[0] = null;
+        Nlri nlri = NlriDecoder.decode(buf, a + alen, to, false, addPath, "nlri", error);
+        String why = withdrawnError != null ? withdrawnError : error[0];
+        if (why != null && attrs.action() != Rfc7606Action.SESSION_RESET) {
+            // RFC 7606 3.j: unparsable NLRI leave only session reset; keep what parsed, flag the rest
+            return new Update(withdrawn, new PathAttributes(attrs.list(), Rfc7606Action.SESSION_RESET, why), nlri);
+        }
+        if (!nlri.isEmpty()) attrs = checkMandatory(attrs, true);
+        else if (attrs.mpReach() != null && !attrs.mpReach().nlri().isEmpty()) attrs = checkMandatory(attrs, false);
+        return new Update(withdrawn, attrs, nlri);
+    }
+
+    /** RFC 7606 3.d: a missing well-known mandatory attribute means treat-as-withdraw. */
+    private static PathAttributes checkMandatory(PathAttributes a, boolean ipv4Nlri) {
+        if (a.action().ordinal() >= Rfc7606Action.TREAT_AS_WITHDRAW.ordinal()) return a;
+        String missing = null;
+        if (a.origin() == null && !hasMalformed(a, PathAttribute.ORIGIN)) missing = "ORIGIN";
+        else if (a.asPathAttribute() == null && !hasMalformed(a, PathAttribute.AS_PATH)) missing = "AS_PATH";
+        else if (ipv4Nlri && a.nextHopAttribute() == null && !hasMalformed(a, PathAttribute.NEXT_HOP)) missing = "NEXT_HOP";
+        if (missing == null) return a;
+        return new PathAttributes(a.list(), Rfc7606Action.TREAT_AS_WITHDRAW, "missing well-known attribute " + missing);
+    }
+
+    private static boolean hasMalformed(PathAttributes a, int type) {
+        for (PathAttribute p : a.list()) if (p instanceof MalformedAttribute m && m.typeCode() == type) return true;
+        return false;
+    }
+}
