@@ -1,0 +1,217 @@
+package org.blackout.wire.bmp;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import org.blackout.wire.DecodeException;
+import org.blackout.wire.bgp.BgpDecoder;
+import org.blackout.wire.bgp.BgpMessage;
+import org.blackout.wire.bgp.Notification;
+import org.blackout.wire.bgp.Open;
+import org.blackout.wire.bgp.Rfc7606Action;
+import org.blackout.wire.bgp.Update;
+import org.blackout.wire.net.IpAddress;
+
+/**
+ * Decodes one BMP message (RFC 7854 section 4) from a buffer. Stateless: whether a peer's UPDATEs
+ * carry ADD-PATH identifiers comes from the caller (see {@link BmpSession}, which remembers Peer Ups).
+ * Throws {@link DecodeException} naming the field when the message cannot be read.
+ */
+public final class BmpDecoder {
+    private BmpDecoder() {}
+
+    /** What the caller knows of a peer's ADD-PATH use; null when it has seen no Peer Up for it. */
+    @FunctionalInterface
+    public interface AddPathLookup {
+        AddPath addPath(PerPeerHeader peer);
+    }
+
+    /** Decodes the message (common header included) in {@code buf[from, to)}. */
+    public static BmpMessage decode(ByteBuf buf, int from, int to, AddPathLookup addPaths) {
+        int length = BmpFraming.frameLength(buf, from, to - from);
+        if (length < 0) throw new DecodeException("bmp header", "fewer than 6 bytes: " + (to - from));
+        if (length != to - from) {
+            throw new DecodeException("bmp length", "length field " + length + " but " + (to - from) + " bytes given");
+        }
+        int type = buf.getUnsignedByte(from + 5);
+        int p = from + BmpFraming.HEADER;
+        return switch (type) {
+            case BmpMessage.ROUTE_MONITORING -> {
+                PerPeerHeader h = perPeer(buf, p, to);
+                int q = p + PerPeerHeader.SIZE;
+                if (buf.getUnsignedByte(from) == BmpFraming.VERSION_4) {
+                    int[] pdu = v4BgpPdu(buf, q, to);
+                    yield routeMonitoring(buf, h, pdu[0], pdu[1], addPaths.addPath(h));
+                }
+                yield routeMonitoring(buf, h, q, to, addPaths.addPath(h));
+            }
+            case BmpMessage.STATISTICS_REPORT -> stats(buf, perPeer(buf, p, to), p + PerPeerHeader.SIZE, to);
+            case BmpMessage.PEER_DOWN -> peerDown(buf, perPeer(buf, p, to), p + PerPeerHeader.SIZE, to);
+            case BmpMessage.PEER_UP -> peerUp(buf, perPeer(buf, p, to), p + PerPeerHeader.SIZE, to);
+            case BmpMessage.INITIATION -> new Initiation(Tlvs.read(buf, p, to, "initiation"));
+            case BmpMessage.TERMINATION -> new Termination(Tlvs.read(buf, p, to, "termination"));
+            case BmpMessage.ROUTE_MIRRORING -> mirroring(buf, perPeer(buf, p, to), p + PerPeerHeader.SIZE, to);
+            default -> {
+                byte[] body = new byte[to - p];
+                buf.getBytes(p, body);
+                yield new UnknownBmpMessage(type, body);
+            }
+        };
+    }
+
+    static PerPeerHeader perPeer(ByteBuf b, int p, int to) {
+        if (p + PerPeerHeader.SIZE > to) {
+            throw new DecodeException("per-peer header", "needs 42 bytes, message has " + (to - p));
+        }
+        int type = b.getUnsignedByte(p);
+        int flags = b.getUnsignedByte(p + 1);
+        long rd = b.getLong(p + 2);
+        boolean v6 = type != PerPeerHeader.LOC_RIB_INSTANCE ? (flags & PerPeerHeader.FLAG_V) != 0
+                : b.getLong(p + 10) != 0 || b.getInt(p + 18) != 0;
+        IpAddress addr = address(b, p + 10, v6);
+        long as = b.getUnsignedInt(p + 26);
+        IpAddress id = IpAddress.v4(b.getInt(p + 30));
+        long sec = b.getUnsignedInt(p + 34);
+        long usec = b.getUnsignedInt(p + 38);
+        return new PerPeerHeader(type, flags, rd, addr, as, id, sec * 1_000_000L + usec);
+    }
+
+    /** A 16-octet address field: IPv6, or IPv4 in the last 4 octets. */
+    private static IpAddress address(ByteBuf b, int p, boolean v6) {
+        return v6 ? IpAddress.v6(b.getLong(p), b.getLong(p + 8)) : IpAddress.v4(b.getInt(p + 12));
+    }
+
+    private static RouteMonitoring routeMonitoring(ByteBuf b, PerPeerHeader h, int p, int to, AddPath known) {
+        boolean as4 = !h.twoByteAs();
+        boolean first = known != null && known.any(h);
+        DecodeException error;
+        try {
+            Update u = update(b, p, to, as4, first);
+            if (u.attributes().action() != Rfc7606Action.SESSION_RESET) return new RouteMonitoring(h, u, first);
+            // NLRI that do not parse may mean the ADD-PATH guess is wrong (no Peer Up seen, or
+            // families that differ): try the other reading and keep whichever parses cleanly
+            try {
+                Update other = update(b, p, to, as4, !first);
+                if (other.attributes().action() != Rfc7606Action.SESSION_RESET) {
+                    return new RouteMonitoring(h, other, !first);
+                }
+            } catch (DecodeException ignored) {
+                // the first reading stands
+            }
+            return new RouteMonitoring(h, u, first);
+        } catch (DecodeException e) {
+            error = e;
+        }
+        try {
+            return new RouteMonitoring(h, update(b, p, to, as4, !first), !first);
+        } catch (DecodeException e) {
+            throw error;
+        }
+    }
+
+    /**
+     * The BGP PDU's range in a version 4 Route Monitoring message, whose body is TLVs of type (2),
+     * length (2), index (2) and value; type 4 holds the UPDATE (draft-ietf-grow-bmp-tlv).
+     */
+    private static int[] v4BgpPdu(ByteBuf b, int p, int to) {
+        while (p < to) {
+            if (p + 6 > to) throw new DecodeException("route monitoring v4 TLV", "truncated TLV header at byte " + p);
+            int type = b.getUnsignedShort(p);
+            int len = b.getUnsignedShort(p + 2);
+            int v = p + 6;
+            if (v + len > to) throw new DecodeException("route monitoring v4 TLV", "type " + type + " overruns");
+            if (type == 4) return new int[] {v, v + len};
+            p = v + len;
+        }
+        throw new DecodeException("route monitoring v4", "no BGP PDU TLV");
+    }
+
+    private static Update update(ByteBuf b, int p, int to, boolean as4, boolean addPath) {
+        BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath);
+        if (!(m instanceof Update u)) {
+            throw new DecodeException("route monitoring", "carries BGP message type " + m.type() + ", not UPDATE");
+        }
+        return u;
+    }
+
+    private static StatisticsReport stats(ByteBuf b, PerPeerHeader h, int p, int to) {
+        if (p + 4 > to) throw new DecodeException("stats count", "missing");
+        long count = b.getUnsignedInt(p);
+        p += 4;
+        List<StatisticsReport.Stat> stats = new ArrayList<>((int) Math.min(count, 32));
+        for (long i = 0; i < count; i++) {
+            if (p + 4 > to) throw new DecodeException("stat", "stat " + i + " of " + count + " missing");
+            int type = b.getUnsignedShort(p);
+            int len = b.getUnsignedShort(p + 2);
+            if (p + 4 + len > to) throw new DecodeException("stat", "stat type " + type + " length " + len + " overruns");
+            byte[] v = new byte[len];
+            b.getBytes(p + 4, v);
+            stats.add(new StatisticsReport.Stat(type, v));
+            p += 4 + len;
+        }
+        return new StatisticsReport(h, List.copyOf(stats));
+    }
+
+    private static PeerDown peerDown(ByteBuf b, PerPeerHeader h, int p, int to) {
+        if (p + 1 > to) throw new DecodeException("peer down reason", "missing");
+        int reason = b.getUnsignedByte(p++);
+        Notification n = null;
+        int fsm = -1;
+        if (reason == PeerDown.LOCAL_NOTIFICATION || reason == PeerDown.REMOTE_NOTIFICATION) {
+            BgpMessage m = BgpDecoder.decodeMessage(b, p, to, !h.twoByteAs(), false);
+            if (m instanceof Notification x) n = x;
+            else throw new DecodeException("peer down notification", "BGP message type " + m.type());
+        } else if (reason == PeerDown.LOCAL_NO_NOTIFICATION && p + 2 <= to) {
+            fsm = b.getUnsignedShort(p);
+        }
+        byte[] data = new byte[to - p];
+        b.getBytes(p, data);
+        return new PeerDown(h, reason, n, fsm, data);
+    }
+
+    private static PeerUp peerUp(ByteBuf b, PerPeerHeader h, int p, int to) {
+        if (p + 20 > to) throw new DecodeException("peer up", "shorter than local address and ports");
+        boolean v6 = h.locRib() ? b.getLong(p) != 0 || b.getInt(p + 8) != 0 : h.ipv6();
+        IpAddress local = address(b, p, v6);
+        int localPort = b.getUnsignedShort(p + 16);
+        int remotePort = b.getUnsignedShort(p + 18);
+        p += 20;
+        int sentEnd = openEnd(b, p, to, "peer up sent OPEN");
+        Open sent = open(b, p, sentEnd, "peer up sent OPEN");
+        p = sentEnd;
+        int receivedEnd = openEnd(b, p, to, "peer up received OPEN");
+        Open received = open(b, p, receivedEnd, "peer up received OPEN");
+        return new PeerUp(h, local, localPort, remotePort, sent, received,
+                Tlvs.read(b, receivedEnd, to, "peer up information"));
+    }
+
+    private static int openEnd(ByteBuf b, int p, int to, String field) {
+        if (p + BgpDecoder.HEADER > to) throw new DecodeException(field, "missing");
+        int len = b.getUnsignedShort(p + 16);
+        if (len < BgpDecoder.HEADER || p + len > to) throw new DecodeException(field, "length " + len + " overruns");
+        return p + len;
+    }
+
+    private static Open open(ByteBuf b, int p, int end, String field) {
+        BgpMessage m = BgpDecoder.decodeMessage(b, p, end, true, false);
+        if (m instanceof Open o) return o;
+        throw new DecodeException(field, "BGP message type " + m.type() + ", not OPEN");
+    }
+
+    private static RouteMirroring mirroring(ByteBuf b, PerPeerHeader h, int p, int to) {
+        List<InformationTlv> tlvs = Tlvs.read(b, p, to, "route mirroring");
+        List<BgpMessage> messages = new ArrayList<>();
+        int i = p;
+        for (InformationTlv t : tlvs) {
+            if (t.type() == RouteMirroring.TLV_BGP_MESSAGE) {
+                try {
+                    messages.add(BgpDecoder.decodeMessage(b, i + 4, i + 4 + t.value().length, !h.twoByteAs(), false));
+                } catch (DecodeException e) {
+                    // a mirrored message may be the malformed one being reported: keep it raw in tlvs
+                }
+            }
+            i += 4 + t.value().length;
+        }
+        return new RouteMirroring(h, tlvs, List.copyOf(messages));
+    }
+}
