@@ -127,6 +127,7 @@ public final class MrtReader implements Closeable {
             int type = u16(pos + 4), subtype = u16(pos + 6);
             int from = pos + 12;
             pos = from + fixed; // consumed whatever happens below
+            if (keepRaw) raw = java.util.Arrays.copyOfRange(buf, from - 12, from + fixed);
             try {
                 decoder.decode(time, type, subtype, len, view, from, from + fixed, enqueue);
                 lastTime = time;
