@@ -38,7 +38,7 @@ public final class Engine implements RoutingView {
     private final Watch watch;
     private final EngineListener listener;
     private final RoutingState routing = new RoutingState();
-    private final EntityIndex index = new EntityIndex();
+    private final EntityIndex index;
     private final SignalCalculator calculator;
     private final List<Prefix> watchedBlocks = new ArrayList<>();
     private final boolean[] watchedCountry = new boolean[CountryCode.COUNT];
@@ -60,6 +60,7 @@ public final class Engine implements RoutingView {
         this.maps = maps;
         this.watch = watch;
         this.listener = listener;
+        this.index = new EntityIndex(p -> routing.prefixes().isV6(p) ? 0 : Math.scalb(1.0, 24 - routing.prefixes().length(p)));
         this.calculator = new SignalCalculator(routing, index, maps, config.threshold());
         for (Entity e : watch.entities()) {
             index.entity(e); // fixed entities report even when empty, in the order given
@@ -218,7 +219,7 @@ public final class Engine implements RoutingView {
             PrefixTable pt = routing.prefixes();
             Entity.As key = new Entity.As(asn);
             int e = index.find(key);
-            if (e >= 0 && index.members(e).contains(p)) continue;
+            if (e >= 0 && index.contains(e, p)) continue;
             Prefix prefix = pt.prefix(p);
             if (!eligible(prefix)) continue;
             if (e < 0) e = index.entity(key);

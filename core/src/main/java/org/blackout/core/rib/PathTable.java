@@ -29,11 +29,11 @@ public final class PathTable {
         }
         int id = size++;
         if (id == offset.length) {
-            offset = Arrays.copyOf(offset, id * 2);
-            hash = Arrays.copyOf(hash, id * 2);
+            offset = Arrays.copyOf(offset, id + (id >>> 1));
+            hash = Arrays.copyOf(hash, id + (id >>> 1));
         }
         int need = poolSize + 2 + hops.length + origins.length;
-        if (need > pool.length) pool = Arrays.copyOf(pool, Math.max(need, pool.length * 2));
+        if (need > pool.length) pool = Arrays.copyOf(pool, Math.max(need, pool.length + (pool.length >>> 1)));
         offset[id] = poolSize;
         hash[id] = h;
         pool[poolSize++] = hops.length;
@@ -41,7 +41,7 @@ public final class PathTable {
         pool[poolSize++] = origins.length;
         for (long a : origins) pool[poolSize++] = (int) a;
         slots[i] = id + 1;
-        if (size * 2 > slots.length) rehash();
+        if (size * 3L > slots.length * 2L) rehash();
         return id;
     }
 

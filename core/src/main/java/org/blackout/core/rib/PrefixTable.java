@@ -1,63 +1,83 @@
 package org.blackout.core.rib;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.Arrays;
 import org.blackout.wire.net.Prefix;
 
 /**
  * Interns prefixes as dense int ids (0, 1, 2, ...) so that per-peer tables store an int, not an
- * object. IPv4 prefixes key a primitive map; IPv6 prefixes, far fewer, key an object map. Ids are
- * never reused: the table only grows (a prefix withdrawn everywhere keeps its id, which is what
- * lets an entity remember the space it lost).
+ * object. The ids' prefixes live in parallel arrays (the upper address word, the length, a v6 bit;
+ * the lower word only for the few IPv6 prefixes longer than /64), and the lookup table is an open
+ * addressing array of ids compared against them: about 13 bytes per prefix plus slack, no object
+ * per prefix. Ids are never reused: a prefix withdrawn everywhere keeps its id, which is what lets
+ * an entity remember the space it lost.
  */
 public final class PrefixTable {
     public static final int NONE = -1;
 
-    private final Long2IntOpenHashMap v4 = new Long2IntOpenHashMap();
-    private final Object2IntOpenHashMap<Prefix> v6 = new Object2IntOpenHashMap<>();
     private long[] hi = new long[1024];
-    private long[] lo = new long[1024];
     private byte[] len = new byte[1024];
     private long[] v6Bits = new long[16];
+    private final Int2LongOpenHashMap lo = new Int2LongOpenHashMap();
     private int size;
-
-    public PrefixTable() {
-        v4.defaultReturnValue(NONE);
-        v6.defaultReturnValue(NONE);
-    }
+    /** Open addressing: id + 1, 0 when empty; at most 2/3 full. */
+    private int[] slots = new int[2048];
 
     /** The id of {@code p}, interning it on first sight. */
     public int intern(Prefix p) {
-        int id = find(p);
-        if (id != NONE) return id;
-        id = size++;
+        int mask = slots.length - 1;
+        int i = hash(p.v6(), p.hi(), p.lo(), p.length()) & mask;
+        for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+            if (same(s - 1, p)) return s - 1;
+        }
+        int id = size++;
         if (id == hi.length) grow();
         hi[id] = p.hi();
-        lo[id] = p.lo();
         len[id] = (byte) p.length();
         if (p.v6()) {
             v6Bits[id >>> 6] |= 1L << id;
-            v6.put(p, id);
-        } else {
-            v4.put(v4Key(p), id);
+            if (p.lo() != 0) lo.put(id, p.lo());
         }
+        slots[i] = id + 1;
+        if (size * 3L > slots.length * 2L) rehash();
         return id;
     }
 
     /** The id of {@code p}, or {@link #NONE} when never seen. */
     public int find(Prefix p) {
-        return p.v6() ? v6.getInt(p) : v4.get(v4Key(p));
+        int mask = slots.length - 1;
+        int i = hash(p.v6(), p.hi(), p.lo(), p.length()) & mask;
+        for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+            if (same(s - 1, p)) return s - 1;
+        }
+        return NONE;
     }
 
-    private static long v4Key(Prefix p) {
-        return (p.hi() >>> 24) | p.length();
+    private boolean same(int id, Prefix p) {
+        return hi[id] == p.hi() && len[id] == p.length() && isV6(id) == p.v6() && lo(id) == p.lo();
+    }
+
+    private static int hash(boolean v6, long hi, long lo, int length) {
+        long h = hi * 0x9E3779B97F4A7C15L + lo * 0xC2B2AE3D27D4EB4FL + length * 0x165667B19E3779F9L + (v6 ? 1 : 0);
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private void rehash() {
+        int[] n = new int[slots.length * 2];
+        int mask = n.length - 1;
+        for (int id = 0; id < size; id++) {
+            int i = hash(isV6(id), hi[id], lo(id), len[id]) & mask;
+            while (n[i] != 0) i = (i + 1) & mask;
+            n[i] = id + 1;
+        }
+        slots = n;
     }
 
     private void grow() {
-        int n = hi.length * 2;
+        int n = hi.length + (hi.length >>> 1);
         hi = Arrays.copyOf(hi, n);
-        lo = Arrays.copyOf(lo, n);
         len = Arrays.copyOf(len, n);
         v6Bits = Arrays.copyOf(v6Bits, (n + 63) >>> 6);
     }
@@ -75,7 +95,7 @@ public final class PrefixTable {
     }
 
     public long lo(int id) {
-        return lo[id];
+        return lo.isEmpty() ? 0 : lo.get(id);
     }
 
     public int length(int id) {
@@ -83,7 +103,7 @@ public final class PrefixTable {
     }
 
     public Prefix prefix(int id) {
-        return new Prefix(isV6(id), hi[id], lo[id], len[id]);
+        return new Prefix(isV6(id), hi[id], lo(id), len[id]);
     }
 
     /** Orders ids as {@link Prefix#compareTo} orders prefixes (family, address, then length). */
@@ -92,7 +112,7 @@ public final class PrefixTable {
         if (va != vb) return va ? 1 : -1;
         int c = Long.compareUnsigned(hi[a], hi[b]);
         if (c != 0) return c;
-        c = Long.compareUnsigned(lo[a], lo[b]);
+        c = Long.compareUnsigned(lo(a), lo(b));
         return c != 0 ? c : Integer.compare(len[a], len[b]);
     }
 
@@ -102,11 +122,11 @@ public final class PrefixTable {
         int l = len[outer];
         long mh = l >= 64 ? -1L : l == 0 ? 0L : -1L << (64 - l);
         long ml = l <= 64 ? 0L : l >= 128 ? -1L : -1L << (128 - l);
-        return (hi[inner] & mh) == hi[outer] && (lo[inner] & ml) == lo[outer];
+        return (hi[inner] & mh) == hi[outer] && (lo(inner) & ml) == lo(outer);
     }
 
     /** Bytes held by this table's arrays and maps, roughly; for the memory benchmark's breakdown. */
     public long approximateBytes() {
-        return (long) hi.length * 17 + (long) v6Bits.length * 8 + (long) v4.size() * 16 * 4 / 3 + v6.size() * 100L;
+        return (long) hi.length * 9 + (long) v6Bits.length * 8 + 4L * slots.length + lo.size() * 24L;
     }
 }

@@ -1,20 +1,25 @@
 package org.blackout.core.signal;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Which prefixes make up each watched entity, and the reverse (prefix → entities). Membership is
  * sticky: a prefix once originated by an AS, or once seen inside a country, stays a member after
  * it is withdrawn everywhere, which is exactly how lost space shows up as lower visibility.
- * Each membership carries a weight: the /24 equivalents of the entity's space inside the prefix
- * (the whole prefix for an AS; the country's share of it for a country, as prefixes that span
- * countries are split).
+ * Each membership carries a weight: the /24 equivalents of the entity's space inside the prefix.
+ * For an AS that is the whole prefix, computed, not stored; a country or block stores its share
+ * (prefixes spanning countries are split).
+ *
+ * <p>Memory matters with {@code all-ases}: one int per membership, plus one int per prefix for its
+ * first entity; only prefixes in several entities use a side map.
  */
 public final class EntityIndex {
     private static final int[] NO_ENTITIES = new int[0];
@@ -22,19 +27,27 @@ public final class EntityIndex {
     private final Object2IntOpenHashMap<Entity> ids = new Object2IntOpenHashMap<>();
     private final List<Entity> entities = new ArrayList<>();
     private final List<Members> members = new ArrayList<>();
-    private int[][] byPrefix = new int[1024][];
+    private final IntToDoubleFunction wholePrefix;
+    /** first[prefix] = first entity + 1, 0 when none; further entities in {@link #more}. */
+    private int[] first = new int[1024];
+    private final Int2ObjectOpenHashMap<int[]> more = new Int2ObjectOpenHashMap<>();
     private long[] dirty = new long[1];
 
-    public EntityIndex() {
+    /** {@code wholePrefix}: prefix id → its /24 equivalents, the weight of an AS membership. */
+    public EntityIndex(IntToDoubleFunction wholePrefix) {
+        this.wholePrefix = wholePrefix;
         ids.defaultReturnValue(-1);
     }
 
-    /** An entity's members: prefix ids with their weights, unordered. */
-    public static final class Members {
-        final IntArrayList prefixes = new IntArrayList();
-        final DoubleArrayList weights = new DoubleArrayList();
-        final IntOpenHashSet set = new IntOpenHashSet();
+    /** An entity's members: prefix ids with their weights, in the order they joined. */
+    public final class Members {
+        final IntArrayList prefixes = new IntArrayList(4);
+        final DoubleArrayList weights; // null: whole prefixes
         long announcements, withdrawals;
+
+        Members(boolean weighted) {
+            weights = weighted ? new DoubleArrayList(4) : null;
+        }
 
         public int size() {
             return prefixes.size();
@@ -45,11 +58,7 @@ public final class EntityIndex {
         }
 
         public double weight(int i) {
-            return weights.getDouble(i);
-        }
-
-        public boolean contains(int prefixId) {
-            return set.contains(prefixId);
+            return weights == null ? wholePrefix.applyAsDouble(prefixes.getInt(i)) : weights.getDouble(i);
         }
     }
 
@@ -60,7 +69,7 @@ public final class EntityIndex {
         id = entities.size();
         ids.put(e, id);
         entities.add(e);
-        members.add(new Members());
+        members.add(new Members(!(e instanceof Entity.As)));
         if ((id >>> 6) >= dirty.length) dirty = Arrays.copyOf(dirty, dirty.length * 2);
         dirty[id >>> 6] |= 1L << id;
         return id;
@@ -83,20 +92,28 @@ public final class EntityIndex {
         return members.get(id);
     }
 
+    public boolean contains(int entity, int prefixId) {
+        if (prefixId >= first.length || first[prefixId] == 0) return false;
+        if (first[prefixId] == entity + 1) return true;
+        int[] rest = more.get(prefixId);
+        if (rest != null) for (int e : rest) if (e == entity) return true;
+        return false;
+    }
+
     /** Adds a prefix to an entity with its weight; returns false when it was a member already. */
     public boolean add(int entity, int prefixId, double weight) {
+        if (contains(entity, prefixId)) return false;
         Members m = members.get(entity);
-        if (!m.set.add(prefixId)) return false;
         m.prefixes.add(prefixId);
-        m.weights.add(weight);
-        if (prefixId >= byPrefix.length) byPrefix = Arrays.copyOf(byPrefix, Math.max(prefixId + 1, byPrefix.length * 2));
-        int[] cur = byPrefix[prefixId];
-        if (cur == null) {
-            byPrefix[prefixId] = new int[] {entity};
+        if (m.weights != null) m.weights.add(weight);
+        if (prefixId >= first.length) first = Arrays.copyOf(first, Math.max(prefixId + 1, first.length + (first.length >>> 1)));
+        if (first[prefixId] == 0) {
+            first[prefixId] = entity + 1;
         } else {
-            int[] n = Arrays.copyOf(cur, cur.length + 1);
-            n[cur.length] = entity;
-            byPrefix[prefixId] = n;
+            int[] cur = more.get(prefixId);
+            int[] n = cur == null ? new int[1] : Arrays.copyOf(cur, cur.length + 1);
+            n[n.length - 1] = entity;
+            more.put(prefixId, n);
         }
         markDirty(entity);
         return true;
@@ -105,24 +122,40 @@ public final class EntityIndex {
     /** Adds to the weight of an existing membership (a prefix over several ranges of one country). */
     public void addWeight(int entity, int prefixId, double weight) {
         Members m = members.get(entity);
+        if (m.weights == null) return;
         int i = m.prefixes.lastIndexOf(prefixId);
         if (i >= 0) m.weights.set(i, m.weights.getDouble(i) + weight);
     }
 
-    /** Entities the prefix belongs to (do not modify). */
+    /** Calls {@code action} with every entity the prefix belongs to. */
+    public void forEachEntity(int prefixId, IntConsumer action) {
+        if (prefixId >= first.length || first[prefixId] == 0) return;
+        action.accept(first[prefixId] - 1);
+        int[] rest = more.isEmpty() ? null : more.get(prefixId);
+        if (rest != null) for (int e : rest) action.accept(e);
+    }
+
+    /** Entities the prefix belongs to (a new array; for tests and detectors). */
     public int[] entitiesOf(int prefixId) {
-        if (prefixId >= byPrefix.length) return NO_ENTITIES;
-        int[] e = byPrefix[prefixId];
-        return e == null ? NO_ENTITIES : e;
+        if (prefixId >= first.length || first[prefixId] == 0) return NO_ENTITIES;
+        int[] rest = more.get(prefixId);
+        int[] out = new int[1 + (rest == null ? 0 : rest.length)];
+        out[0] = first[prefixId] - 1;
+        if (rest != null) System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     public void markDirty(int entity) {
         dirty[entity >>> 6] |= 1L << entity;
     }
 
+    private final IntConsumer markDirty = this::markDirty;
+    private final IntConsumer countAnnouncement = e -> members.get(e).announcements++;
+    private final IntConsumer countWithdrawal = e -> members.get(e).withdrawals++;
+
     /** Marks every entity of a prefix dirty (its visibility must be recomputed at the bin's end). */
     public void prefixChanged(int prefixId) {
-        for (int e : entitiesOf(prefixId)) dirty[e >>> 6] |= 1L << e;
+        forEachEntity(prefixId, markDirty);
     }
 
     public void markAllDirty() {
@@ -138,11 +171,11 @@ public final class EntityIndex {
     }
 
     public void countAnnouncement(int prefixId) {
-        for (int e : entitiesOf(prefixId)) members.get(e).announcements++;
+        forEachEntity(prefixId, countAnnouncement);
     }
 
     public void countWithdrawal(int prefixId) {
-        for (int e : entitiesOf(prefixId)) members.get(e).withdrawals++;
+        forEachEntity(prefixId, countWithdrawal);
     }
 
     /** Returns and resets the entity's announcement and withdrawal counts: {announcements, withdrawals}. */

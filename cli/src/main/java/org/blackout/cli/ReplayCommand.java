@@ -1,0 +1,284 @@
+package org.blackout.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.blackout.core.engine.Engine;
+import org.blackout.core.engine.EngineConfig;
+import org.blackout.core.engine.EngineListener;
+import org.blackout.core.engine.FeedEvent;
+import org.blackout.core.entity.EntityFiles;
+import org.blackout.core.entity.EntityMaps;
+import org.blackout.core.rib.FullFeedPolicy;
+import org.blackout.core.signal.Signal;
+import org.blackout.core.signal.SignalText;
+import org.blackout.core.signal.Watch;
+import org.blackout.ingest.mrt.MrtFiles;
+import org.blackout.ingest.replay.ReplayMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code blackout replay}: MRT files in, per-entity signals per time bin out. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays MRT files (RIB dumps and updates, several collectors merged in time order) through "
+                + "the routing engine and prints signals per watched entity per time bin.",
+                "Signals go to stdout; progress, feed events (peer sessions down, stale peers) and errors to stderr."})
+final class ReplayCommand implements Callable<Integer> {
+
+    enum Format { table, csv, jsonl }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
+            + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
+    List<Path> inputs;
+
+    @Option(names = "--rir", paramLabel = "FILE",
+            description = "RIR delegated statistics files (plain or extended format, .gz ok): prefix and AS → country.")
+    List<Path> rir = new ArrayList<>();
+
+    @Option(names = "--geo", paramLabel = "FILE",
+            description = "Address → country/AS: start,end,CC or start,end,asn,org CSV (.csv, .csv.gz, or a .tgz of them), "
+                    + "or a MaxMind DB (.mmdb).")
+    List<Path> geo = new ArrayList<>();
+
+    @Option(names = "--as-names", paramLabel = "FILE", description = "AS names, pyasn asnames.json format (.gz ok).")
+    Path asNames;
+
+    @Option(names = "--watch", split = ",", paramLabel = "ENTITY",
+            description = "Entities: country:CC, as:N, prefix:P, all-countries, all-ases "
+                    + "(default: all-countries with country data, else all-ases).")
+    List<String> watch = new ArrayList<>();
+
+    @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION",
+            description = "Time bin: 300s, 5m, 1h, PT5M, or seconds (default ${DEFAULT-VALUE}).")
+    String bin;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--signals-out", paramLabel = "FILE",
+            description = "Also write every signal to FILE as JSON lines (for detectors and dashboards).")
+    Path signalsOut;
+
+    @Option(names = "--threshold", defaultValue = "0.5",
+            description = "Space is visible when more than this share of full-feed peers see it (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--full-feed-ratio", defaultValue = "0.8",
+            description = "A peer is full-feed when its table is at least this share of the largest peer's "
+                    + "(per address family; default ${DEFAULT-VALUE}).")
+    double fullFeedRatio;
+
+    @Option(names = "--full-feed-min", split = ",", paramLabel = "V4[,V6]",
+            description = "Absolute minimum table sizes for full-feed peers, e.g. 400001,10001 as IODA does.")
+    List<Integer> fullFeedMin = new ArrayList<>();
+
+    @Option(names = "--hold", defaultValue = "1h", paramLabel = "DURATION",
+            description = "A peer silent this long (data time) is stale: its routes stop counting (default ${DEFAULT-VALUE}).")
+    String hold;
+
+    @Option(names = "--feed-events", description = "Print every feed event on stderr (default: a summary at the end).")
+    boolean feedEvents;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Progress bar on stderr when it is a terminal (default on).")
+    boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        long binMicros, holdMicros;
+        try {
+            binMicros = Durations.micros(bin);
+            holdMicros = Durations.micros(hold);
+        } catch (IllegalArgumentException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        EntityMaps maps = loadMaps();
+        Watch w;
+        try {
+            w = Watch.parse(watch.isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : watch);
+        } catch (IllegalArgumentException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        int min4 = fullFeedMin.isEmpty() ? 1 : fullFeedMin.get(0);
+        int min6 = fullFeedMin.size() < 2 ? 1 : fullFeedMin.get(1);
+        EngineConfig config = EngineConfig.defaults().withBin(binMicros).withThreshold(threshold)
+                .withFullFeed(new FullFeedPolicy(fullFeedRatio, min4, min6)).withHold(holdMicros);
+
+        List<Path> files = MrtFiles.expand(inputs);
+        for (Path f : files) {
+            if (!Files.isReadable(f)) {
+                System.err.println("replay: cannot read " + f);
+                return 2;
+            }
+        }
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
+        Output sink = new Output(out, jsonOut);
+        Engine engine = new Engine(config, maps, w, sink);
+        ReplayMerge merge = new ReplayMerge(files);
+        ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;
+        long[] n = {0};
+        try {
+            merge.run((collector, e) -> {
+                engine.accept(collector, e);
+                if (bar != null && (++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
+            });
+            engine.finish();
+        } finally {
+            if (bar != null) {
+                bar.stepTo(bar.getMax());
+                bar.close();
+            }
+            out.flush();
+            if (jsonOut != null) jsonOut.close();
+        }
+        System.err.printf(Locale.ROOT, "replay: %d files, %d elements, %d peers, %d prefixes, %d AS paths, %d signals, "
+                        + "%d feed events%s%n", files.size(), merge.elements(), engine.routing().peerCount(),
+                engine.routing().prefixes().size(), engine.routing().paths().size(), sink.signals, sink.feed,
+                merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
+        return out.checkError() ? 1 : 0;
+    }
+
+    private static ProgressBar progressBar(long totalBytes) {
+        return new ProgressBarBuilder().setTaskName("replay").setInitialMax(Math.max(1, totalBytes >> 20)).setUnit(" MiB", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
+    }
+
+    /** Writes signals in the chosen format and counts feed events. */
+    private final class Output implements EngineListener {
+        final PrintWriter out;
+        final Writer json;
+        long signals, feed;
+        boolean header;
+
+        Output(PrintWriter out, Writer json) {
+            this.out = out;
+            this.json = json;
+        }
+
+        @Override
+        public void signal(Signal s) {
+            signals++;
+            if (!header) {
+                header = true;
+                if (format == Format.csv) out.println(SignalText.csvHeader());
+                if (format == Format.table) out.println(SignalText.tableHeader());
+            }
+            out.println(switch (format) {
+                case jsonl -> SignalText.json(s);
+                case csv -> SignalText.csv(s);
+                case table -> SignalText.table(s);
+            });
+            if (json != null) {
+                try {
+                    json.write(SignalText.json(s));
+                    json.write('\n');
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void feedEvent(FeedEvent e) {
+            feed++;
+            if (feedEvents) System.err.println("feed: " + e.time() + " " + e.peer() + " " + e.kind() + " routes=" + e.routes());
+        }
+    }
+
+    private EntityMaps loadMaps() throws IOException {
+        EntityMaps.Builder b = EntityMaps.builder();
+        for (Path f : rir) EntityFiles.load(f, b);
+        for (Path f : geo) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) loadTar(f, b);
+            else EntityFiles.load(f, b);
+        }
+        if (asNames != null) EntityFiles.load(asNames, b);
+        return b.build();
+    }
+
+    /** The CSV members of a tar.gz (ip-location-db packages); "-num" duplicates of a text CSV are skipped. */
+    private static void loadTar(Path f, EntityMaps.Builder b) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                String name = e.getName();
+                if (!e.isFile() || !(name.endsWith(".csv") || name.endsWith(".mmdb")) || name.endsWith("-num.csv")) continue;
+                EntityFiles.load(new NonClosing(tar), name, b);
+            }
+        }
+    }
+
+    /** Lets a reader consume one tar member without closing the archive. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Durations as people type them. */
+    static final class Durations {
+        private Durations() {}
+
+        static long micros(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT)).toNanos() / 1000;
+                long mult = 1_000_000L;
+                if (t.endsWith("ms")) { mult = 1000L; t = t.substring(0, t.length() - 2); }
+                else if (t.endsWith("s")) t = t.substring(0, t.length() - 1);
+                else if (t.endsWith("m")) { mult = 60_000_000L; t = t.substring(0, t.length() - 1); }
+                else if (t.endsWith("h")) { mult = 3_600_000_000L; t = t.substring(0, t.length() - 1); }
+                else if (t.endsWith("d")) { mult = 86_400_000_000L; t = t.substring(0, t.length() - 1); }
+                long v = Math.round(Double.parseDouble(t) * mult);
+                if (v <= 0) throw new IllegalArgumentException("duration must be positive: " + text);
+                return v;
+            } catch (RuntimeException e) {
+                if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("duration")) throw e;
+                throw new IllegalArgumentException("not a duration (want e.g. 300s, 5m, 1h, PT5M): " + text);
+            }
+        }
+    }
+
+    /** Whether stderr is an interactive terminal (Console.isTerminal exists from Java 22). */
+    static final class Terminal {
+        private Terminal() {}
+
+        static boolean isStderrTerminal() {
+            java.io.Console c = System.console();
+            if (c == null) return false;
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+            } catch (ReflectiveOperationException e) {
+                return true; // Java 21: console() is null unless attached to a terminal
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.blackout.ingest.replay;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import org.blackout.wire.element.ElementType;
+import org.blackout.wire.element.RouteElement;
+import org.blackout.wire.mrt.MrtDecodeException;
+
+/**
+ * Merges the route elements of several MRT files, from one or many collectors, into one stream in
+ * time order, as BGPStream does: a k-way merge on each file's next element. Ties go to RIB dump
+ * elements first (a dump describes the state at its time; updates stamped the same second come
+ * after it), then to the file given first. Within one file the file's own order is kept.
+ */
+public final class ReplayMerge {
+
+    /** Receives each element with the name of the collector whose file it came from. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(String collector, RouteElement e);
+    }
+
+    private final List<Path> files;
+    private final List<String> collectors;
+    private Consumer<MrtDecodeException> errors = e -> System.err.println("replay: " + e.getMessage());
+    private final List<ElementSource> open = new ArrayList<>();
+    private long elements;
+    private long skipped;
+
+    /** Files with their collectors named by {@link CollectorNames}. */
+    public ReplayMerge(List<Path> files) {
+        this(files, files.stream().map(CollectorNames::of).toList());
+    }
+
+    public ReplayMerge(List<Path> files, List<String> collectors) {
+        if (files.size() != collectors.size()) throw new IllegalArgumentException("one collector name per file");
+        this.files = List.copyOf(files);
+        this.collectors = List.copyOf(collectors);
+    }
+
+    public ReplayMerge onError(Consumer<MrtDecodeException> errors) {
+        this.errors = errors;
+        return this;
+    }
+
+    /** Runs the merge to the end, handing every element to the sink. */
+    public void run(Sink sink) throws IOException {
+        PriorityQueue<ElementSource> queue = new PriorityQueue<>(ReplayMerge::compare);
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                ElementSource s = new ElementSource(files.get(i), collectors.get(i), i, errors);
+                open.add(s);
+                if (s.peek() != null) queue.add(s);
+            }
+            while (!queue.isEmpty()) {
+                ElementSource s = queue.poll();
+                RouteElement e = s.next();
+                elements++;
+                sink.accept(s.collector, e);
+                if (s.peek() != null) queue.add(s);
+            }
+        } finally {
+            for (ElementSource s : open) {
+                skipped += s.skipped();
+                s.close();
+            }
+        }
+    }
+
+    private static int compare(ElementSource a, ElementSource b) {
+        try {
+            RouteElement x = a.peek(), y = b.peek();
+            int c = Long.compare(x.timeMicros(), y.timeMicros());
+            if (c != 0) return c;
+            boolean rx = x.type() == ElementType.RIB, ry = y.type() == ElementType.RIB;
+            if (rx != ry) return rx ? -1 : 1;
+            return Integer.compare(a.order, b.order);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Decompressed bytes read so far over all files (for progress). */
+    public long bytesRead() {
+        long n = 0;
+        for (ElementSource s : List.copyOf(open)) n += s.offset();
+        return n;
+    }
+
+    public long elements() {
+        return elements;
+    }
+
+    /** Damaged records skipped over all files (valid after {@link #run}). */
+    public long skipped() {
+        return skipped;
+    }
+
+    /**
+     * An estimate of the decompressed size of all files, for a progress bar: a gzip file's trailer
+     * gives it (modulo 4 GiB), a plain file is its size, bzip2 and zstd are guessed at 5× their size.
+     */
+    public long estimatedBytes() throws IOException {
+        long total = 0;
+        for (Path f : files) total += estimatedSize(f);
+        return total;
+    }
+
+    static long estimatedSize(Path f) throws IOException {
+        long size = Files.size(f);
+        byte[] magic = new byte[4];
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+            int n = raf.read(magic);
+            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b && size >= 8) {
+                raf.seek(size - 4);
+                long isize = Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
+                if (isize < size && size > (1 << 20)) isize += 1L << 32; // a file over 4 GiB: good enough
+                return isize;
+            }
+            if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') return size * 5;
+            if (n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5) return size * 5;
+        }
+        return size;
+    }
+}
