@@ -16,3 +16,7 @@ find_jdk() {
 }
 JAVA_HOME="$(find_jdk)" || { echo "blackout: no JDK >= 21 found; install one or set JAVA_HOME" >&2; exit 3; }
 export JAVA_HOME
+# Maven's own Guice calls sun.misc.Unsafe; JDK 24+ warns about it on every build unless told not to.
+if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
