@@ -11,6 +11,12 @@ public interface EngineListener {
 
     default void feedEvent(FeedEvent e) {}
 
+    /**
+     * Called for every route element after the engine applied it (detectors keep evidence and
+     * watch for hijacks here); {@code view} is only valid during the call.
+     */
+    default void element(String collector, org.blackout.wire.element.RouteElement e, RoutingView view) {}
+
     /** Called once per bin after its signals; {@code view} is only valid during the call. */
     default void binClosed(long binStartMicros, long binEndMicros, RoutingView view) {}
 }
