@@ -205,7 +205,7 @@ final class ReplayCommand implements Callable<Integer> {
         @Override
         public void feedEvent(FeedEvent e) {
             feed++;
-            if (feedEvents) System.err.println("feed: " + e.time() + " " + e.peer() + " " + e.kind() + " routes=" + e.routes());
+            if (feedEvents) System.err.println("feed: " + e);
         }
     }
 

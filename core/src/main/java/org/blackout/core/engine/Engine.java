@@ -79,7 +79,7 @@ public final class Engine implements RoutingView {
         long t = e.timeMicros();
         advanceTo(t);
         elements++;
-        int peer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
+        int peer = peerOf(collector, e);
         touch(peer, t);
         switch (e.type()) {
             case RIB -> {
@@ -87,36 +87,45 @@ public final class Engine implements RoutingView {
                     routing.beginSync(peer);
                     syncing.set(peer);
                 }
-                prefixId(e.prefix());
-                routing.announce(peer, e.prefix(), pathId(e.attributes()));
+                routing.announce(peer, prefixId(e.prefix()), pathId(e.attributes()));
             }
             case ANNOUNCE -> {
                 endSync(peer, t);
                 int p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
-                    routing.withdraw(peer, e.prefix());
+                    routing.remove(peer, p);
                     index.countWithdrawal(p);
                 } else {
-                    routing.announce(peer, e.prefix(), pathId(e.attributes()));
+                    routing.announce(peer, p, pathId(e.attributes()));
                     index.countAnnouncement(p);
                 }
             }
             case WITHDRAW -> {
                 endSync(peer, t);
                 int p = routing.prefixes().find(e.prefix());
-                routing.withdraw(peer, e.prefix());
-                if (p >= 0) index.countWithdrawal(p);
+                if (p >= 0) {
+                    routing.remove(peer, p);
+                    index.countWithdrawal(p);
+                }
             }
             case STATE -> {
                 endSync(peer, t);
+                String detail = FeedEvent.stateName(e.oldState()) + "→" + FeedEvent.stateName(e.newState());
+                FeedEvent.Kind kind;
+                int routes = 0;
                 if (e.newState() == ESTABLISHED) {
-                    listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.SESSION_UP, 0));
+                    kind = FeedEvent.Kind.SESSION_UP;
                 } else if (e.oldState() == ESTABLISHED || routing.rib(peer).size() > 0) {
-                    int dropped = routing.dropPeer(peer);
-                    listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.SESSION_DOWN, dropped));
+                    // no session, no routes: the peer's routes go, and with them its full-feed status
+                    routes = routing.dropPeer(peer);
+                    kind = FeedEvent.Kind.SESSION_DOWN;
+                } else {
+                    kind = FeedEvent.Kind.STATE_CHANGE;
                 }
+                listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), kind, routes, detail));
             }
         }
+        listener.element(collector, e, this);
     }
 
     /** Closes the current bin (end of input). */
@@ -145,12 +154,27 @@ public final class Engine implements RoutingView {
         }
     }
 
+    private String lastCollector;
+    private Object lastPeerAddress;
+    private long lastPeerAs = -1;
+    private int lastPeer = -1;
+
+    /** The peer's index; elements of one record share their peer, so the last one is remembered. */
+    private int peerOf(String collector, RouteElement e) {
+        if (e.peerAddress() == lastPeerAddress && e.peerAs() == lastPeerAs && collector.equals(lastCollector)) return lastPeer;
+        lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
+        lastCollector = collector;
+        lastPeerAddress = e.peerAddress();
+        lastPeerAs = e.peerAs();
+        return lastPeer;
+    }
+
     private void touch(int peer, long t) {
         if (peer >= lastSeen.length) lastSeen = Arrays.copyOf(lastSeen, Math.max(peer + 1, lastSeen.length * 2));
         lastSeen[peer] = Math.max(lastSeen[peer], t);
         if (routing.isStale(peer)) {
             routing.stale(peer, false);
-            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESUMED, routing.rib(peer).size()));
+            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESUMED, routing.rib(peer).size(), ""));
         }
     }
 
@@ -159,7 +183,7 @@ public final class Engine implements RoutingView {
         syncing.clear(peer);
         int dropped = routing.endSync(peer);
         if (dropped > 0) {
-            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESYNC, dropped));
+            listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), FeedEvent.Kind.RESYNC, dropped, ""));
         }
     }
 
@@ -234,7 +258,7 @@ public final class Engine implements RoutingView {
             if (routing.isStale(peer) || routing.rib(peer).size() == 0) continue;
             if (peer < lastSeen.length && lastSeen[peer] + config.holdMicros() < end) {
                 routing.stale(peer, true);
-                listener.feedEvent(new FeedEvent(instant(end), routing.peerKey(peer), FeedEvent.Kind.STALE, routing.rib(peer).size()));
+                listener.feedEvent(new FeedEvent(instant(end), routing.peerKey(peer), FeedEvent.Kind.STALE, routing.rib(peer).size(), ""));
             }
         }
         routing.recomputeFullFeed(config.fullFeed());

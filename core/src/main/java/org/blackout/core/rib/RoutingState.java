@@ -73,10 +73,14 @@ public final class RoutingState {
 
     /** Sets a peer's route to a prefix; returns the previous path id or {@link PeerRib#NONE}. */
     public int announce(int peer, Prefix prefix, int pathId) {
-        int p = prefixes.intern(prefix);
+        return announce(peer, prefixes.intern(prefix), pathId);
+    }
+
+    /** As {@link #announce(int, Prefix, int)} with an already interned prefix. */
+    public int announce(int peer, int p, int pathId) {
         BitSet pending = pendingSync.get(peer);
         if (pending != null) pending.clear(p);
-        int old = ribs.get(peer).put(p, pathId, prefix.v6(), prefixes.size());
+        int old = ribs.get(peer).put(p, pathId, prefixes.isV6(p), prefixes.size());
         if (old == PeerRib.NONE) peerBits.set(p, peer, true);
         if (old != pathId) listener.changed(peer, p, old, pathId);
         return old;
@@ -89,7 +93,8 @@ public final class RoutingState {
         return remove(peer, p);
     }
 
-    private int remove(int peer, int p) {
+    /** Removes a peer's route to an interned prefix; returns the path id it had or {@link PeerRib#NONE}. */
+    public int remove(int peer, int p) {
         int old = ribs.get(peer).remove(p, prefixes.isV6(p));
         if (old != PeerRib.NONE) {
             peerBits.set(p, peer, false);

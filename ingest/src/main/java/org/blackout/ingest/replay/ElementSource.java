@@ -36,7 +36,14 @@ final class ElementSource implements Closeable {
     /** The next element without consuming it, or null at the end of the file. */
     RouteElement peek() throws IOException {
         while (buffered.isEmpty() && !ended) {
-            MrtRecord r = reader.next();
+            MrtRecord r;
+            try {
+                r = reader.next();
+            } catch (IOException e) {
+                // a truncated compressed stream (e.g. the first MiB of a bz2 file): keep what was read
+                System.err.println("replay: " + file + ": truncated at byte " + reader.offset() + ": " + e.getMessage());
+                r = null;
+            }
             if (r == null) {
                 ended = true;
                 break;
