@@ -2,10 +2,13 @@ package org.blackout.wire.bmp;
 
 import java.util.function.Consumer;
 import org.blackout.wire.DecodeException;
+import org.blackout.wire.bgp.MalformedAttribute;
 import org.blackout.wire.bgp.MpReachNlri;
 import org.blackout.wire.bgp.MpUnreachNlri;
 import org.blackout.wire.bgp.Nlri;
+import org.blackout.wire.bgp.PathAttribute;
 import org.blackout.wire.bgp.PathAttributes;
+import org.blackout.wire.bgp.Rfc7606Action;
 import org.blackout.wire.bgp.Update;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
@@ -64,7 +67,7 @@ public final class BmpRouteElements {
         Update u = r.update();
         IpAddress peer = r.peer().address();
         long as = r.peer().as();
-        PathAttributes a = u.attributes();
+        PathAttributes a = monitored(u.attributes());
         emit(t, ElementType.WITHDRAW, peer, as, u.withdrawn(), null, out);
         MpUnreachNlri unreach = a.mpUnreach();
         if (unreach != null) emit(t, ElementType.WITHDRAW, peer, as, withdrawn(unreach, r.addPath()), null, out);
@@ -78,6 +81,25 @@ public final class BmpRouteElements {
         }
         emit(t, ElementType.ANNOUNCE, peer, as, u.nlri(), a, out);
         emit(t, ElementType.ANNOUNCE, peer, as, reached, a, out);
+    }
+
+    /**
+     * A monitored router reports routes it holds, so a well-known attribute it left out is no reason to
+     * read the route as withdrawn (FRR omits NEXT_HOP from the IPv4 routes of its Loc-RIB and
+     * Adj-RIB-In, and pmacct keeps them). Only attributes that are themselves malformed keep the
+     * RFC 7606 verdict.
+     */
+    static PathAttributes monitored(PathAttributes a) {
+        if (!a.treatAsWithdraw()) return a;
+        Rfc7606Action action = Rfc7606Action.NONE;
+        String reason = null;
+        for (PathAttribute p : a.list()) {
+            if (p instanceof MalformedAttribute m && m.action().ordinal() > action.ordinal()) {
+                action = m.action();
+                reason = m.reason();
+            }
+        }
+        return action == a.action() ? a : new PathAttributes(a.list(), action, reason);
     }
 
     private static Nlri withdrawn(MpUnreachNlri m, boolean addPath) {

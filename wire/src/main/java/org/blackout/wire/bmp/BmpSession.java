@@ -1,7 +1,9 @@
 package org.blackout.wire.bmp;
 
 import io.netty.buffer.ByteBuf;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.blackout.wire.net.IpAddress;
 
@@ -13,7 +15,9 @@ public final class BmpSession implements BmpDecoder.AddPathLookup {
     /** A monitored peer: RFC 7854 says the peer type, distinguisher and address identify it. */
     private record PeerId(int type, long distinguisher, IpAddress address) {}
 
-    private final Map<PeerId, AddPath> peers = new HashMap<>();
+    private record Up(PerPeerHeader peer, AddPath addPath) {}
+
+    private final Map<PeerId, Up> peers = new LinkedHashMap<>();
 
     /** Decodes the message in {@code buf[from, to)} and updates the session with it. */
     public BmpMessage decode(ByteBuf buf, int from, int to) {
@@ -24,7 +28,7 @@ public final class BmpSession implements BmpDecoder.AddPathLookup {
 
     public void observe(BmpMessage m) {
         switch (m) {
-            case PeerUp u -> peers.put(id(u.peer()), u.addPath());
+            case PeerUp u -> peers.put(id(u.peer()), new Up(u.peer(), u.addPath()));
             case PeerDown d -> peers.remove(id(d.peer()));
             default -> { }
         }
@@ -32,7 +36,15 @@ public final class BmpSession implements BmpDecoder.AddPathLookup {
 
     @Override
     public AddPath addPath(PerPeerHeader peer) {
-        return peers.get(id(peer));
+        Up u = peers.get(id(peer));
+        return u == null ? null : u.addPath;
+    }
+
+    /** The per-peer headers of the Peer Ups of peers that are still up, in the order they came up. */
+    public List<PerPeerHeader> upPeers() {
+        List<PerPeerHeader> out = new ArrayList<>(peers.size());
+        for (Up u : peers.values()) out.add(u.peer);
+        return out;
     }
 
     /** Peers that are up. */

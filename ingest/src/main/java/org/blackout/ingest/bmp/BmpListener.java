@@ -1,0 +1,82 @@
+package org.blackout.ingest.bmp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A BMP station (RFC 7854): accepts TCP connections from routers, decodes their BMP streams and
+ * delivers route elements to a {@link BmpSink} and BMP events to {@link BmpEvents}, all on one
+ * delivery thread. A consumer that falls behind makes the listener stop reading from routers
+ * (see {@link Delivery}); nothing queues without bound. Damaged streams are reported and resynchronised
+ * or closed; they never stop the listener.
+ */
+public final class BmpListener implements AutoCloseable {
+    public static final int DEFAULT_PORT = 1790, DEFAULT_QUEUE = 4096;
+
+    private final BmpSink sink;
+    private final BmpEvents events;
+    private final Delivery delivery;
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final AtomicLong connections = new AtomicLong();
+    private Channel server;
+
+    public BmpListener(BmpSink sink, BmpEvents events) {
+        this(sink, events, DEFAULT_QUEUE);
+    }
+
+    /** @param queueCapacity deliveries (one per BMP message) in flight between the routers and the sink */
+    public BmpListener(BmpSink sink, BmpEvents events, int queueCapacity) {
+        this.sink = sink;
+        this.events = events;
+        this.delivery = new Delivery(queueCapacity);
+    }
+
+    /** Starts listening; returns the bound address (pass port 0 for any free port). */
+    public InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        BmpStreamDecoder decoder = new BmpStreamDecoder();
+                        ch.pipeline().addLast("bmp-frames", decoder);
+                        ch.pipeline().addLast("bmp-router",
+                                new BmpRouterHandler(decoder, delivery, sink, events, connections.incrementAndGet()));
+                    }
+                });
+        server = b.bind(address).sync().channel();
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Connections accepted so far. */
+    public long connections() {
+        return connections.get();
+    }
+
+    /** Times a router's connection was paused because the sink was behind. */
+    public long pauses() {
+        return delivery.pauses();
+    }
+
+    /** Stops accepting, closes the routers' connections, delivers what was already decoded, stops. */
+    @Override
+    public void close() throws InterruptedException {
+        if (server != null) server.close().sync();
+        workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).sync();
+        boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).sync();
+        delivery.close();
+    }
+}
