@@ -51,7 +51,7 @@ public final class MrtSink implements SimSink {
     // the batch of one (time, peer): announcements grouped by path, withdrawals by family
     private long batchTime = -1;
     private SimPeer batchPeer;
-    private final Map<SimPath, List<Prefix>> announce4 = new LinkedHashMap<>(), announce6 = new LinkedHashMap<>();
+    private Map<SimPath, List<Prefix>> announce4 = new LinkedHashMap<>(), announce6 = new LinkedHashMap<>();
     private final List<Prefix> withdraw4 = new ArrayList<>(), withdraw6 = new ArrayList<>();
 
     public MrtSink(Path dir) {
@@ -191,8 +191,11 @@ public final class MrtSink implements SimSink {
         for (var e : announce6.entrySet()) out.announce(batchTime, s, e.getKey().origin(), e.getKey().asns(), nextHop6(batchPeer), e.getValue());
         withdraw4.clear();
         withdraw6.clear();
-        announce4.clear();
-        announce6.clear();
+        // a session's full table leaves a huge hash table behind; clearing it each time would cost its capacity
+        if (announce4.size() > 64) announce4 = new LinkedHashMap<>();
+        else announce4.clear();
+        if (announce6.size() > 64) announce6 = new LinkedHashMap<>();
+        else announce6.clear();
         batchPeer = null;
         batchTime = -1;
     }

@@ -60,11 +60,15 @@ public final class Simulation {
         Files.createDirectories(outDir);
         writeReadme(sc, base, outDir);
         Simulator sim = new Simulator(sc, base, new EntityResolver(base, rir));
+        long t0 = System.nanoTime();
+        int effects = sim.plan();
+        log.printf("blackout: planned %d effects (%.1f s)%n", effects, (System.nanoTime() - t0) / 1e9);
         long changes;
         MrtSink sink = new MrtSink(outDir);
         try (sink) {
             changes = sim.run(sink);
         }
+        log.printf("blackout: wrote %d changes (%.1f s)%n", changes, (System.nanoTime() - t0) / 1e9);
         writeTruth(sc, sim.truth(), outDir.resolve("truth.jsonl"));
         long bytes = 0;
         for (Path p : sink.files()) bytes += Files.size(p);

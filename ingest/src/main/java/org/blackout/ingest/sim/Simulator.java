@@ -51,7 +51,6 @@ public final class Simulator {
     /** Plans, then writes everything to the sink. Returns the number of changes written. */
     public long run(SimSink sink) throws IOException {
         plan();
-        effects.sort(null);
         sink.begin(sc, base);
         long n = apply(sink);
         sink.end(micros(sc.end()));
@@ -62,7 +61,18 @@ public final class Simulator {
 
     private record Open(Action.Withdraw action, int[] peers, int[] prefixes, TruthEvent truth) {}
 
-    private void plan() {
+    /** Plans every action into effects, once; returns how many. */
+    public int plan() {
+        if (planned) return effects.size();
+        planned = true;
+        planActions();
+        effects.sort(null);
+        return effects.size();
+    }
+
+    private boolean planned;
+
+    private void planActions() {
         Map<String, Open> open = new HashMap<>();
         BitSet touched = new BitSet(base.prefixes().length);
         List<Action> tl = sc.timeline();
@@ -197,7 +207,7 @@ public final class Simulator {
         if (victims.isEmpty()) throw new ScenarioException(file() + ": " + h.where() + ".entity: " + h.entity().label() + " matches no prefix of the baseline");
         for (Prefix v : victims) {
             if (h.moreSpecific()) {
-                if (v.length() >= (v.v6() ? 64 : RangeFile.MAX_V4)) continue;
+                if (v.length() >= (v.v6() ? 128 : 32)) continue; // (collectors may well see /25s: hijackers count on it)
                 for (Prefix half : FullTableBuilder.halves(v)) targets.add(indexOf(half));
             } else {
                 targets.add(indexOf(v));
