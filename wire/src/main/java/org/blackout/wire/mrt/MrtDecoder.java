@@ -159,7 +159,8 @@ public final class MrtDecoder {
         need(p, 2, to, "entry count");
         int count = b.getUnsignedShort(p);
         p += 2;
-        List<RibEntries.RibEntry> list = new ArrayList<>(count);
+        // size by the bytes present, not by the (possibly damaged) count: an entry takes at least 8
+        List<RibEntries.RibEntry> list = new ArrayList<>(Math.min(count, (to - p) / 8));
         for (int i = 0; i < count; i++) {
             need(p, addPath ? 12 : 8, to, "rib entry " + i);
             int peer = b.getUnsignedShort(p);
@@ -190,7 +191,8 @@ public final class MrtDecoder {
         p += nameLen;
         int count = b.getUnsignedShort(p);
         p += 2;
-        List<PeerIndexTable.Peer> peers = new ArrayList<>(count);
+        // size by the bytes present, not by the (possibly damaged) count: a peer takes at least 11
+        List<PeerIndexTable.Peer> peers = new ArrayList<>(Math.min(count, (to - p) / 11));
         for (int i = 0; i < count; i++) {
             need(p, 1, to, "peer " + i);
             int t = b.getUnsignedByte(p++);

@@ -227,13 +227,14 @@ public final class MrtReader implements Closeable {
             lim -= pos;
             pos = 0;
         }
-        if (n > buf.length) {
-            byte[] nb = new byte[Math.max(n, Math.min(buf.length * 2, MAX_RECORD + 64))];
-            System.arraycopy(buf, 0, nb, 0, lim);
-            buf = nb;
-            view = Unpooled.wrappedBuffer(buf);
-        }
         while (lim - pos < n) {
+            if (lim == buf.length) {
+                // grow as bytes arrive, never by what a (possibly damaged) length field claims
+                byte[] nb = new byte[Math.min(n, buf.length * 2)];
+                System.arraycopy(buf, 0, nb, 0, lim);
+                buf = nb;
+                view = Unpooled.wrappedBuffer(buf);
+            }
             int r;
             try {
                 r = in.read(buf, lim, buf.length - lim);
