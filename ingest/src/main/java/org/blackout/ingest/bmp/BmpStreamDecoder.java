@@ -66,6 +66,16 @@ final class BmpStreamDecoder extends ByteToMessageDecoder {
         }
     }
 
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (in.isReadable()) decode(ctx, in, out);
+        if (in.isReadable()) {
+            out.add(new Damaged(offset, "connection closed " + in.readableBytes() + " bytes into a message"));
+            offset += in.readableBytes();
+            in.skipBytes(in.readableBytes());
+        }
+    }
+
     private void damage(String problem, List<Object> out) {
         if (damagedAt >= 0) return; // already reported this run
         damagedAt = offset;

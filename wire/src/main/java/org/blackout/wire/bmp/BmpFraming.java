@@ -37,8 +37,11 @@ public final class BmpFraming {
     }
 
     /**
-     * Whether a plausible header starts at {@code index}: version 3, a known type, a length that
-     * type allows and, for per-peer messages, a known peer type.
+     * Whether a plausible header starts at {@code index}: version 3 (or 4), a known type, a length that
+     * type allows; for per-peer messages a known peer type; for Route Monitoring and Peer Up the BGP
+     * marker where the first BGP message must start; and when the whole message is there, another
+     * header (or the end of the data) right after it. Bytes not yet available are given the benefit
+     * of the doubt.
      */
     public static boolean plausible(ByteBuf buf, int index, int available) {
         if (available < HEADER) return false;
@@ -48,8 +51,20 @@ public final class BmpFraming {
         if (type > BmpMessage.ROUTE_MIRRORING) return false;
         long length = buf.getUnsignedInt(index + 1);
         if (length < minLength(type) || length > MAX_LENGTH) return false;
-        if (hasPerPeerHeader(type) && available > HEADER) {
-            return buf.getUnsignedByte(index + HEADER) <= PerPeerHeader.LOC_RIB_INSTANCE;
+        if (hasPerPeerHeader(type) && available > HEADER
+                && buf.getUnsignedByte(index + HEADER) > PerPeerHeader.LOC_RIB_INSTANCE) {
+            return false;
+        }
+        int marker = type == BmpMessage.PEER_UP ? HEADER + PerPeerHeader.SIZE + 20
+                : type == BmpMessage.ROUTE_MONITORING && version == VERSION ? HEADER + PerPeerHeader.SIZE : -1;
+        if (marker > 0) {
+            for (int i = marker, end = Math.min(available, marker + 16); i < end; i++) {
+                if (buf.getUnsignedByte(index + i) != 0xff) return false;
+            }
+        }
+        if (length < available) {
+            int next = buf.getUnsignedByte(index + (int) length);
+            return next == VERSION || next == VERSION_4;
         }
         return true;
     }
