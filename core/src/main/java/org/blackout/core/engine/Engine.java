@@ -126,6 +126,7 @@ public final class Engine implements RoutingView {
             }
         }
         listener.element(collector, e, this);
+        listener.element(collector, e, this);
     }
 
     /** Closes the current bin (end of input). */
@@ -283,10 +284,18 @@ public final class Engine implements RoutingView {
         listener.binClosed(binStart, end, this);
     }
 
+    private int[] order = new int[0];
+
     /** Fixed watch entities first, in the order given, then every other entity sorted. */
     private int[] emissionOrder() {
         int fixed = watch.entities().size();
         int n = index.size();
+        if (order.length == n) return order; // entities only ever join
+        order = sortedOrder(fixed, n);
+        return order;
+    }
+
+    private int[] sortedOrder(int fixed, int n) {
         Integer[] rest = new Integer[n - fixed];
         for (int i = fixed; i < n; i++) rest[i - fixed] = i;
         Arrays.sort(rest, (a, b) -> index.get(a).compareTo(index.get(b)));

@@ -28,8 +28,9 @@ public final class EntityIndex {
     private final List<Entity> entities = new ArrayList<>();
     private final List<Members> members = new ArrayList<>();
     private final IntToDoubleFunction wholePrefix;
-    /** first[prefix] = first entity + 1, 0 when none; further entities in {@link #more}. */
+    /** first[prefix] = first entity + 1, 0 when none; second likewise; further entities in {@link #more}. */
     private int[] first = new int[1024];
+    private int[] second = new int[0];
     private final Int2ObjectOpenHashMap<int[]> more = new Int2ObjectOpenHashMap<>();
     private long[] dirty = new long[1];
 
@@ -95,6 +96,8 @@ public final class EntityIndex {
     public boolean contains(int entity, int prefixId) {
         if (prefixId >= first.length || first[prefixId] == 0) return false;
         if (first[prefixId] == entity + 1) return true;
+        if (prefixId >= second.length || second[prefixId] == 0) return false;
+        if (second[prefixId] == entity + 1) return true;
         int[] rest = more.get(prefixId);
         if (rest != null) for (int e : rest) if (e == entity) return true;
         return false;
@@ -109,6 +112,10 @@ public final class EntityIndex {
         if (prefixId >= first.length) first = Arrays.copyOf(first, Math.max(prefixId + 1, first.length + (first.length >>> 1)));
         if (first[prefixId] == 0) {
             first[prefixId] = entity + 1;
+        } else if (prefixId >= second.length || second[prefixId] == 0) {
+            // a second entity is common (a prefix's country and its origin AS): an array, not the map
+            if (prefixId >= second.length) second = Arrays.copyOf(second, Math.max(prefixId + 1, first.length));
+            second[prefixId] = entity + 1;
         } else {
             int[] cur = more.get(prefixId);
             int[] n = cur == null ? new int[1] : Arrays.copyOf(cur, cur.length + 1);
@@ -131,6 +138,8 @@ public final class EntityIndex {
     public void forEachEntity(int prefixId, IntConsumer action) {
         if (prefixId >= first.length || first[prefixId] == 0) return;
         action.accept(first[prefixId] - 1);
+        if (prefixId >= second.length || second[prefixId] == 0) return;
+        action.accept(second[prefixId] - 1);
         int[] rest = more.isEmpty() ? null : more.get(prefixId);
         if (rest != null) for (int e : rest) action.accept(e);
     }
@@ -138,11 +147,9 @@ public final class EntityIndex {
     /** Entities the prefix belongs to (a new array; for tests and detectors). */
     public int[] entitiesOf(int prefixId) {
         if (prefixId >= first.length || first[prefixId] == 0) return NO_ENTITIES;
-        int[] rest = more.get(prefixId);
-        int[] out = new int[1 + (rest == null ? 0 : rest.length)];
-        out[0] = first[prefixId] - 1;
-        if (rest != null) System.arraycopy(rest, 0, out, 1, rest.length);
-        return out;
+        IntArrayList list = new IntArrayList(3);
+        forEachEntity(prefixId, list::add);
+        return list.toIntArray();
     }
 
     public void markDirty(int entity) {
