@@ -79,6 +79,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Also write every signal to FILE as JSON lines (for detectors and dashboards).")
     Path signalsOut;
 
+    @Option(names = "--events-out", paramLabel = "FILE",
+            description = "Run the detectors (outage, instability, upstream, hijack, feed) and write their events to FILE "
+                    + "as JSON lines; with --format table they are also printed at the end.")
+    Path eventsOut;
+
     @Option(names = "--threshold", defaultValue = "0.5",
             description = "Space is visible when more than this share of full-feed peers see it (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -136,7 +141,8 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         Output sink = new Output(out, jsonOut);
-        Engine engine = new Engine(config, maps, w, sink);
+        EventsOutput events = eventsOut == null ? null : new EventsOutput(binMicros, w.entities());
+        Engine engine = new Engine(config, maps, w, events == null ? sink : org.blackout.core.detect.Detectors.tee(sink, events.listener()));
         ReplayMerge merge = new ReplayMerge(files);
         ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;
         long[] n = {0};
@@ -146,6 +152,11 @@ final class ReplayCommand implements Callable<Integer> {
                 if (bar != null && (++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
             });
             engine.finish();
+            if (events != null) {
+                List<org.blackout.core.event.Event> all = events.finish();
+                EventsOutput.writeJsonLines(all, eventsOut);
+                if (format == Format.table) EventsOutput.printTable(all, out);
+            }
         } finally {
             if (bar != null) {
                 bar.stepTo(bar.getMax());

@@ -1,0 +1,197 @@
+package org.blackout.core.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.blackout.core.engine.EngineListener;
+import org.blackout.core.engine.FeedEvent;
+import org.blackout.core.engine.RoutingView;
+import org.blackout.core.event.EventSink;
+import org.blackout.core.rib.PrefixTable;
+import org.blackout.core.signal.Entity;
+import org.blackout.core.signal.Signal;
+import org.blackout.wire.element.ElementType;
+import org.blackout.wire.element.RouteElement;
+
+/**
+ * Every detector behind one engine listener: outages, instability, upstream changes, hijacks and
+ * feed health, each driven only by data time. Signals of a bin are read when the bin closes, in
+ * the order the engine emitted them, so the same input always gives the same events.
+ *
+ * <p>Attach it beside other listeners with {@link #tee}.
+ */
+public final class Detectors implements EngineListener {
+    private final DetectorConfig config;
+    private final EventSink sink;
+    private final Set<String> watched = new HashSet<>();
+    private final int historyBins;
+    private final Map<String, EntityState> states = new HashMap<>();
+    private EntityState[] byId = new EntityState[64];
+    private final List<Signal> binSignals = new ArrayList<>();
+    private final List<EntityState> touched = new ArrayList<>();
+    private final OutageDetector outage;
+    private final InstabilityDetector instability;
+    private final UpstreamDetector upstream;
+    private final HijackDetector hijack;
+    private final FeedHealthDetector feed;
+    private final int refreshBins;
+    private long lastBinEnd = Long.MIN_VALUE;
+
+    /**
+     * @param binMicros the engine's bin length (baselines and warm-up are counted in bins)
+     * @param watched   explicitly watched entities: hijacks are watched for their ASes and prefixes,
+     *                  and single upstreams are flagged for them (and for every country)
+     */
+    public Detectors(DetectorConfig config, long binMicros, List<Entity> watched, EventSink sink) {
+        this.config = config;
+        this.sink = sink;
+        for (Entity e : watched) this.watched.add(e.toString());
+        long warmupBins = Math.max(1, micros(config.warmup()) / binMicros);
+        this.historyBins = (int) Math.max(warmupBins, micros(config.history()) / binMicros);
+        this.refreshBins = (int) Math.max(1, Duration.ofMinutes(30).toNanos() / 1000 / binMicros);
+        this.outage = new OutageDetector(config, warmupBins, sink);
+        this.instability = new InstabilityDetector(config, warmupBins, sink);
+        this.upstream = new UpstreamDetector(config, warmupBins, sink);
+        this.hijack = new HijackDetector(config, watched, sink);
+        this.feed = new FeedHealthDetector(sink);
+    }
+
+    /** One listener that hands everything to each of {@code listeners} in turn. */
+    public static EngineListener tee(EngineListener... listeners) {
+        List<EngineListener> all = List.copyOf(Arrays.asList(listeners));
+        return new EngineListener() {
+            @Override
+            public void signal(Signal s) {
+                for (EngineListener l : all) l.signal(s);
+            }
+
+            @Override
+            public void feedEvent(FeedEvent e) {
+                for (EngineListener l : all) l.feedEvent(e);
+            }
+
+            @Override
+            public void element(String collector, RouteElement e, RoutingView view) {
+                for (EngineListener l : all) l.element(collector, e, view);
+            }
+
+            @Override
+            public void binClosed(long start, long end, RoutingView view) {
+                for (EngineListener l : all) l.binClosed(start, end, view);
+            }
+        };
+    }
+
+    @Override
+    public void signal(Signal s) {
+        binSignals.add(s);
+    }
+
+    @Override
+    public void feedEvent(FeedEvent e) {
+        feed.feedEvent(e);
+    }
+
+    @Override
+    public void element(String collector, RouteElement e, RoutingView view) {
+        if (hijack.active()) hijack.element(collector, e, view);
+        if (e.type() != ElementType.ANNOUNCE && e.type() != ElementType.WITHDRAW) return;
+        PrefixTable pt = view.routing().prefixes();
+        int p = pt.find(e.prefix());
+        if (p < 0) return;
+        boolean withdrawal = e.type() == ElementType.WITHDRAW || (e.attributes() != null && e.attributes().treatAsWithdraw());
+        view.entities().forEachEntity(p, id -> {
+            EntityState st = state(id, view);
+            if (st.evidence == null) st.evidence = new EvidenceRing(config.evidence());
+            st.evidence.add(collector, e);
+            if (st.binFirstWithdrawal == Long.MAX_VALUE && st.binAnnouncements.isEmpty()) touched.add(st);
+            if (withdrawal) st.binFirstWithdrawal = Math.min(st.binFirstWithdrawal, e.timeMicros());
+            else if (st.binAnnouncements.size() < 4096) st.binAnnouncements.add(e.timeMicros());
+        });
+    }
+
+    @Override
+    public void binClosed(long binStartMicros, long binEndMicros, RoutingView view) {
+        Bin bin = new Bin(binStartMicros, binEndMicros, view);
+        for (Signal s : binSignals) {
+            EntityState st = state(s.entity());
+            st.bins++;
+            refreshBaselines(st, s);
+            outage.step(st, s, bin, this);
+            instability.step(st, s, bin);
+            upstream.step(st, s, bin);
+            st.outageThisBin = false;
+        }
+        hijack.binClosed(bin);
+        for (EntityState st : touched) st.resetBin();
+        touched.clear();
+        binSignals.clear();
+        lastBinEnd = binEndMicros;
+    }
+
+    /** Brings open events' durations up to the end of the data (they stay open: lowered is null). */
+    public void finish() {
+        if (lastBinEnd == Long.MIN_VALUE) return;
+        Instant end = Bin.instant(lastBinEnd);
+        List<EntityState> sorted = new ArrayList<>(states.values());
+        sorted.sort((a, b) -> a.entity.compareTo(b.entity));
+        for (EntityState st : sorted) {
+            for (OpenEvent o : new OpenEvent[] {st.outage, st.instability, st.singleUpstream}) {
+                if (o == null) continue;
+                o.seenUntil = end;
+                sink.updated(o.snapshot());
+            }
+            for (OpenEvent o : st.lost.values()) {
+                o.seenUntil = end;
+                sink.updated(o.snapshot());
+            }
+        }
+        hijack.finish(end);
+        feed.finish(end);
+    }
+
+    boolean recentInstability(EntityState st, Bin bin) {
+        if (st.instability != null) return true;
+        return st.lastInstabilityLowered != null
+                && !st.lastInstabilityLowered.plus(config.instabilityLookback()).isBefore(bin.start());
+    }
+
+    boolean recentUpstreamLoss(EntityState st, Bin bin) {
+        return !st.lost.isEmpty() || (st.lastUpstreamLost != null
+                && !st.lastUpstreamLost.plus(Duration.ofHours(1)).isBefore(bin.start()));
+    }
+
+    /** Medians are refreshed every half hour, and every bin while anything looks unusual. */
+    private void refreshBaselines(EntityState st, Signal s) {
+        boolean unusual = st.downBins > 0 || st.outage != null || st.instability != null
+                || Double.isNaN(st.visibleBaseline) || s.visibleSlash24() < config.outageLower() * st.visibleBaseline
+                || s.announcements() + s.withdrawals() >= config.instabilityMinChurn();
+        if (!unusual && ++st.baselineAge < refreshBins) return;
+        st.baselineAge = 0;
+        double v = st.visible.median();
+        if (!Double.isNaN(v)) st.visibleBaseline = v;
+        double c = st.churn.median();
+        if (!Double.isNaN(c)) st.churnBaseline = c;
+    }
+
+    private EntityState state(String entity) {
+        return states.computeIfAbsent(entity, k -> new EntityState(k, watched.contains(k), historyBins));
+    }
+
+    private EntityState state(int id, RoutingView view) {
+        if (id >= byId.length) byId = Arrays.copyOf(byId, Math.max(id + 1, byId.length * 2));
+        EntityState st = byId[id];
+        if (st == null) byId[id] = st = state(view.entities().get(id).toString());
+        return st;
+    }
+
+    private static long micros(Duration d) {
+        return d.toNanos() / 1000;
+    }
+}
