@@ -126,7 +126,6 @@ public final class Engine implements RoutingView {
             }
         }
         listener.element(collector, e, this);
-        listener.element(collector, e, this);
     }
 
     /** Closes the current bin (end of input). */
