@@ -6,17 +6,39 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import org.blackout.wire.bgp.AsPath;
+import org.blackout.wire.bgp.AsPathAttr;
+import org.blackout.wire.bgp.BgpEncoder;
+import org.blackout.wire.bgp.MpReachNlri;
+import org.blackout.wire.bgp.MpUnreachNlri;
+import org.blackout.wire.bgp.NextHop;
+import org.blackout.wire.bgp.Nlri;
+import org.blackout.wire.bgp.Origin;
+import org.blackout.wire.bgp.PathAttribute;
+import org.blackout.wire.bgp.PathAttributes;
+import org.blackout.wire.bgp.Rfc7606Action;
+import org.blackout.wire.bgp.Update;
+import org.blackout.wire.mrt.Bgp4mpMessage;
+import org.blackout.wire.mrt.Bgp4mpStateChange;
+import org.blackout.wire.mrt.MrtEncoder;
+import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtRecord;
+import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 
 /**
- * A minimal MRT encoder (RFC 6396, RFC 8050 not used) for exactly the records a collector writes:
- * TABLE_DUMP_V2 PEER_INDEX_TABLE and RIB_IPV4_UNICAST / RIB_IPV6_UNICAST for RIB dumps, and
- * BGP4MP_ET MESSAGE_AS4 (UPDATE) and STATE_CHANGE_AS4 for update files. All AS numbers are
- * 4 bytes. The caller owns compression and file naming. Not thread-safe; one writer per stream.
- *
- * <p>Kept self-contained so the simulator does not wait on the shared codec; it can later be
- * pointed at the {@code wire} encoders without changing its callers.
+ * Writes the MRT records a collector writes (RFC 6396): TABLE_DUMP_V2 PEER_INDEX_TABLE and
+ * RIB_IPV4_UNICAST / RIB_IPV6_UNICAST for RIB dumps, BGP4MP_ET MESSAGE_AS4 (UPDATE) and
+ * STATE_CHANGE_AS4 for update files. All AS numbers are 4 bytes. Records and attributes are
+ * encoded by the shared codec ({@link MrtEncoder}, {@link BgpEncoder}); only the RIB record
+ * framing is written here, because a full-size RIB has tens of millions of entries whose
+ * attributes the caller encodes once per distinct path and reuses ({@link #ribEntry}). A test
+ * checks that framing against {@link MrtEncoder}. The caller owns compression and file naming.
+ * Not thread-safe; one writer per stream.
  */
 public final class MrtWriter implements Closeable {
 
@@ -38,14 +60,14 @@ public final class MrtWriter implements Closeable {
     public static final int MAX_MESSAGE = 4096;
 
     private static final int AFI_IPV4 = 1, AFI_IPV6 = 2, SAFI_UNICAST = 1;
-    private static final int F_OPTIONAL = 0x80, F_TRANSITIVE = 0x40, F_EXTENDED = 0x10;
+    private static final int F_OPTIONAL = 0x80, F_TRANSITIVE = 0x40;
 
     /** A collector peer as listed in the PEER_INDEX_TABLE. */
     public record Peer(int bgpId, IpAddress address, int asn) {}
 
     private final OutputStream out;
     private final Buf rec = new Buf(256);
-    private final Buf body = new Buf(MAX_MESSAGE + 64);
+    private final ByteBuf enc = Unpooled.buffer(MAX_MESSAGE + 128);
     private int ribEntryCountAt = -1;
     private int ribEntries;
     private int ribTimestamp;
@@ -58,18 +80,13 @@ public final class MrtWriter implements Closeable {
     // ---- TABLE_DUMP_V2 ----
 
     public void peerIndexTable(int timestamp, int collectorBgpId, String viewName, List<Peer> peers) throws IOException {
-        Buf b = rec.reset();
-        b.i32(collectorBgpId);
-        byte[] name = viewName.getBytes(StandardCharsets.UTF_8);
-        b.u16(name.length).bytes(name, 0, name.length);
-        b.u16(peers.size());
+        List<PeerIndexTable.Peer> list = new ArrayList<>();
         for (Peer p : peers) {
-            b.u8(0x02 | (p.address().v6() ? 0x01 : 0)); // bit 1: 4-byte AS, bit 0: IPv6 address
-            b.i32(p.bgpId());
-            address(b, p.address());
-            b.i32(p.asn());
+            list.add(new PeerIndexTable.Peer(0x02 | (p.address().v6() ? 0x01 : 0), // bit 1: 4-byte AS, bit 0: IPv6
+                    IpAddress.v4(p.bgpId()), p.address(), Integer.toUnsignedLong(p.asn())));
         }
-        emit(timestamp, TABLE_DUMP_V2, PEER_INDEX_TABLE, -1, b);
+        record(new PeerIndexTable(new MrtHeader(Integer.toUnsignedLong(timestamp), TABLE_DUMP_V2, PEER_INDEX_TABLE, 0, 0),
+                IpAddress.v4(collectorBgpId), viewName, list));
     }
 
     /** Starts a RIB_IPV4_UNICAST or RIB_IPV6_UNICAST record; add entries, then {@link #endRib()}. */
@@ -104,10 +121,8 @@ public final class MrtWriter implements Closeable {
     public record Session(int peerAs, int localAs, IpAddress peerAddress, IpAddress localAddress) {}
 
     public void stateChange(long timeMicros, Session s, int oldState, int newState) throws IOException {
-        Buf b = rec.reset();
-        bgp4mpHeader(b, s);
-        b.u16(oldState).u16(newState);
-        emit((int) (timeMicros / 1_000_000), BGP4MP_ET, STATE_CHANGE_AS4, (int) (timeMicros % 1_000_000), b);
+        record(new Bgp4mpStateChange(etHeader(timeMicros, STATE_CHANGE_AS4), Integer.toUnsignedLong(s.peerAs()),
+                Integer.toUnsignedLong(s.localAs()), 0, afi(s), s.peerAddress(), s.localAddress(), oldState, newState));
     }
 
     /**
@@ -118,33 +133,19 @@ public final class MrtWriter implements Closeable {
             throws IOException {
         if (nlri.isEmpty()) return;
         boolean v6 = nlri.get(0).v6();
-        byte[] common = originAndAsPath(origin, asPath);
-        int i = 0;
-        while (i < nlri.size()) {
-            Buf m = body.reset();
-            int budget = MAX_MESSAGE - 19 - 2 - 2 - common.length - (v6 ? 4 + 5 + 1 + 16 + 1 : 7);
-            int j = i, used = 0;
-            while (j < nlri.size() && used + prefixSize(nlri.get(j)) <= budget) used += prefixSize(nlri.get(j++));
-            m.u16(0); // no withdrawn routes
-            int attrLenAt = m.len;
-            m.u16(0);
-            m.bytes(common, 0, common.length);
+        Origin o = new Origin(F_TRANSITIVE, origin);
+        AsPathAttr path = asPathAttr(asPath);
+        int fixed = 19 + 2 + 2 + 4 + 4 + 4 * asPath.length + 2 * (asPath.length / 255 + 1) + (v6 ? 4 + 4 + 16 + 1 : 7);
+        for (List<Prefix> chunk : chunks(nlri, MAX_MESSAGE - fixed)) {
+            Update u;
             if (v6) {
-                int mpLen = 2 + 1 + 1 + 16 + 1 + used;
-                attrHeader(m, F_OPTIONAL, 14, mpLen);
-                m.u16(AFI_IPV6).u8(SAFI_UNICAST).u8(16);
-                address(m, nextHop.v6() ? nextHop : v4MappedV6(nextHop));
-                m.u8(0);
-                for (int k = i; k < j; k++) prefix(m, nlri.get(k));
-                m.put16At(attrLenAt, m.len - attrLenAt - 2);
+                IpAddress nh = nextHop.v6() ? nextHop : v4MappedV6(nextHop);
+                MpReachNlri mp = new MpReachNlri(F_OPTIONAL, AFI_IPV6, SAFI_UNICAST, null, nh, null, 0, nlri(chunk), new byte[0], false);
+                u = new Update(Nlri.EMPTY, attributes(o, path, mp), Nlri.EMPTY);
             } else {
-                attrHeader(m, F_TRANSITIVE, 3, 4);
-                m.i32(nextHop.v6() ? 0 : nextHop.v4Address());
-                m.put16At(attrLenAt, m.len - attrLenAt - 2);
-                for (int k = i; k < j; k++) prefix(m, nlri.get(k));
+                u = new Update(Nlri.EMPTY, attributes(o, path, new NextHop(F_TRANSITIVE, nextHop)), nlri(chunk));
             }
-            update(timeMicros, s, m);
-            i = j;
+            message(timeMicros, s, u);
         }
     }
 
@@ -152,89 +153,94 @@ public final class MrtWriter implements Closeable {
     public void withdraw(long timeMicros, Session s, List<Prefix> prefixes) throws IOException {
         if (prefixes.isEmpty()) return;
         boolean v6 = prefixes.get(0).v6();
-        int i = 0;
-        while (i < prefixes.size()) {
-            Buf m = body.reset();
-            int budget = MAX_MESSAGE - 19 - 2 - 2 - (v6 ? 4 + 3 : 0);
-            int j = i, used = 0;
-            while (j < prefixes.size() && used + prefixSize(prefixes.get(j)) <= budget) used += prefixSize(prefixes.get(j++));
-            if (v6) {
-                m.u16(0);
-                m.u16(4 + 3 + used);
-                attrHeader(m, F_OPTIONAL, 15, 3 + used);
-                m.u16(AFI_IPV6).u8(SAFI_UNICAST);
-                for (int k = i; k < j; k++) prefix(m, prefixes.get(k));
-            } else {
-                m.u16(used);
-                for (int k = i; k < j; k++) prefix(m, prefixes.get(k));
-                m.u16(0);
-            }
-            update(timeMicros, s, m);
-            i = j;
+        for (List<Prefix> chunk : chunks(prefixes, MAX_MESSAGE - 19 - 4 - (v6 ? 4 + 3 : 0))) {
+            Update u = v6
+                    ? new Update(Nlri.EMPTY, attributes(new MpUnreachNlri(F_OPTIONAL, AFI_IPV6, SAFI_UNICAST, nlri(chunk), new byte[0])), Nlri.EMPTY)
+                    : new Update(nlri(chunk), PathAttributes.EMPTY, Nlri.EMPTY);
+            message(timeMicros, s, u);
         }
     }
 
-    private void update(long timeMicros, Session s, Buf updateBody) throws IOException {
-        Buf b = rec.reset();
-        bgp4mpHeader(b, s);
-        for (int k = 0; k < 16; k++) b.u8(0xff); // marker
-        b.u16(19 + updateBody.len).u8(2);       // length, type UPDATE
-        b.bytes(updateBody.a, 0, updateBody.len);
-        emit((int) (timeMicros / 1_000_000), BGP4MP_ET, MESSAGE_AS4, (int) (timeMicros % 1_000_000), b);
+    private void message(long timeMicros, Session s, Update u) throws IOException {
+        record(new Bgp4mpMessage(etHeader(timeMicros, MESSAGE_AS4), Integer.toUnsignedLong(s.peerAs()),
+                Integer.toUnsignedLong(s.localAs()), 0, afi(s), s.peerAddress(), s.localAddress(), u));
     }
 
-    private static void bgp4mpHeader(Buf b, Session s) {
-        b.i32(s.peerAs()).i32(s.localAs()).u16(0);
-        b.u16(s.peerAddress().v6() ? AFI_IPV6 : AFI_IPV4);
-        address(b, s.peerAddress());
-        IpAddress local = s.localAddress();
-        if (local.v6() != s.peerAddress().v6()) throw new IllegalArgumentException("peer and local address families differ");
-        address(b, local);
+    private static int afi(Session s) {
+        if (s.localAddress().v6() != s.peerAddress().v6()) throw new IllegalArgumentException("peer and local address families differ");
+        return s.peerAddress().v6() ? AFI_IPV6 : AFI_IPV4;
+    }
+
+    private static MrtHeader etHeader(long timeMicros, int subtype) {
+        return new MrtHeader(timeMicros / 1_000_000, BGP4MP_ET, subtype, 0, (int) (timeMicros % 1_000_000));
+    }
+
+    /** Splits prefixes so each part's NLRI encoding fits {@code budget} octets. */
+    private static List<List<Prefix>> chunks(List<Prefix> prefixes, int budget) {
+        List<List<Prefix>> out = new ArrayList<>();
+        int from = 0, used = 0;
+        for (int i = 0; i < prefixes.size(); i++) {
+            int size = prefixSize(prefixes.get(i));
+            if (used + size > budget) {
+                out.add(prefixes.subList(from, i));
+                from = i;
+                used = 0;
+            }
+            used += size;
+        }
+        out.add(prefixes.subList(from, prefixes.size()));
+        return out;
+    }
+
+    private static Nlri nlri(List<Prefix> prefixes) {
+        return new Nlri(prefixes.toArray(Prefix[]::new), null);
+    }
+
+    private static PathAttributes attributes(PathAttribute... list) {
+        return new PathAttributes(List.of(list), Rfc7606Action.NONE, null);
+    }
+
+    private static AsPathAttr asPathAttr(int[] asPath) {
+        long[] asns = new long[asPath.length];
+        for (int i = 0; i < asns.length; i++) asns[i] = Integer.toUnsignedLong(asPath[i]);
+        return new AsPathAttr(F_TRANSITIVE, AsPath.ofSequence(asns), true);
+    }
+
+    /** Encodes one record with the shared codec and writes it. */
+    private void record(MrtRecord r) throws IOException {
+        enc.clear();
+        MrtEncoder.encode(r, enc);
+        enc.readBytes(out, enc.readableBytes());
     }
 
     // ---- attribute encoding, shared with callers that cache encoded attributes ----
 
-    /** ORIGIN and AS_PATH (4-byte ASNs, AS_SEQUENCE segments of at most 255 ASes). */
+    /** ORIGIN and AS_PATH (4-byte ASNs, AS_SEQUENCE segments of at most 255 ASes), encoded by the shared codec. */
     public static byte[] originAndAsPath(int origin, int[] asPath) {
-        Buf b = new Buf(16 + asPath.length * 4);
-        attrHeader(b, F_TRANSITIVE, 1, 1);
-        b.u8(origin);
-        int segs = (asPath.length + 254) / 255;
-        int len = segs * 2 + asPath.length * 4;
-        attrHeader(b, F_TRANSITIVE, 2, len);
-        for (int i = 0; i < asPath.length; i += 255) {
-            int n = Math.min(255, asPath.length - i);
-            b.u8(2).u8(n); // AS_SEQUENCE
-            for (int k = i; k < i + n; k++) b.i32(asPath[k]);
-        }
-        return b.toArray();
+        return encode(new Origin(F_TRANSITIVE, origin), asPathAttr(asPath));
     }
 
     /** NEXT_HOP for an IPv4 RIB entry or UPDATE. */
     public static byte[] nextHopV4(IpAddress nextHop) {
-        Buf b = new Buf(7);
-        attrHeader(b, F_TRANSITIVE, 3, 4);
-        b.i32(nextHop.v4Address());
-        return b.toArray();
+        return encode(new NextHop(F_TRANSITIVE, nextHop));
     }
 
     /** The abbreviated MP_REACH_NLRI of TABLE_DUMP_V2 IPv6 entries: next hop only (RFC 6396 section 4.3.4). */
     public static byte[] ribMpNextHop(IpAddress nextHop) {
         IpAddress nh = nextHop.v6() ? nextHop : v4MappedV6(nextHop);
-        Buf b = new Buf(20);
-        attrHeader(b, F_OPTIONAL, 14, 17);
-        b.u8(16);
-        address(b, nh);
-        return b.toArray();
+        return encode(new MpReachNlri(F_OPTIONAL, AFI_IPV6, SAFI_UNICAST, null, nh, null, 0, Nlri.EMPTY, new byte[0], true));
+    }
+
+    private static byte[] encode(PathAttribute... attrs) {
+        ByteBuf b = Unpooled.buffer(64);
+        for (PathAttribute a : attrs) BgpEncoder.encodeAttribute(a, b);
+        byte[] bytes = new byte[b.readableBytes()];
+        b.readBytes(bytes);
+        return bytes;
     }
 
     private static IpAddress v4MappedV6(IpAddress v4) {
         return IpAddress.v6(0L, 0x0000_ffff_0000_0000L | (v4.v4Address() & 0xffffffffL));
-    }
-
-    private static void attrHeader(Buf b, int flags, int type, int len) {
-        if (len > 255) b.u8(flags | F_EXTENDED).u8(type).u16(len);
-        else b.u8(flags).u8(type).u8(len);
     }
 
     private static int prefixSize(Prefix p) {
@@ -250,13 +256,6 @@ public final class MrtWriter implements Closeable {
         }
     }
 
-    private static void address(Buf b, IpAddress a) {
-        if (a.v6()) {
-            b.i64(a.hi()).i64(a.lo());
-        } else {
-            b.i32(a.v4Address());
-        }
-    }
 
     private final Buf header = new Buf(16);
 
