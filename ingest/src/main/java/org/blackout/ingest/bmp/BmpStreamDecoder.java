@@ -28,14 +28,20 @@ final class BmpStreamDecoder extends ByteToMessageDecoder {
     private final BmpSession session = new BmpSession();
     private long offset; // stream offset of the reader index
     private long damagedAt = -1; // where the current run of damage started, -1 when in sync
+    private boolean closing;
 
     BmpSession session() {
         return session;
     }
 
+    /**
+     * Decodes at most one message per call, so that the handler after this one sees it (and may pause
+     * the connection) before the next is decoded: bytes already read stay here, undecoded, while the
+     * connection is paused. {@link Delivery} resumes decoding when it resumes reading.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (in.isReadable()) {
+        while (in.isReadable() && (closing || ctx.channel().config().isAutoRead())) {
             int start = in.readerIndex();
             int available = in.readableBytes();
             int length;
@@ -63,12 +69,18 @@ final class BmpStreamDecoder extends ByteToMessageDecoder {
             out.add(new Decoded(offset, m));
             in.skipBytes(length);
             offset += length;
+            return;
         }
     }
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        if (in.isReadable()) decode(ctx, in, out);
+        closing = true; // deliver everything read, paused or not
+        while (in.isReadable()) {
+            int before = in.readableBytes();
+            decode(ctx, in, out);
+            if (in.readableBytes() == before) break;
+        }
         if (in.isReadable()) {
             out.add(new Damaged(offset, "connection closed " + in.readableBytes() + " bytes into a message"));
             offset += in.readableBytes();

@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Runs deliveries (sink and event calls) on one thread, in submission order, through a bounded
  * queue. When the queue is half full the submitting connection stops reading its socket
  * (autoRead off), so TCP flow control slows that router; it reads again once the queue is down
- * to a quarter. The messages already read when a connection pauses still go in: the queue's other
- * half is for them, and a full queue blocks the event loop rather than growing.
+ * to a quarter. The frame decoder decodes one message at a time and stops while its connection is
+ * paused, so each connection overshoots the mark by at most one message; should the queue still
+ * fill up, the event loop blocks rather than the queue grow.
  */
 final class Delivery implements AutoCloseable {
     private static final Runnable STOP = () -> { };
@@ -72,7 +74,11 @@ final class Delivery implements AutoCloseable {
     private void resume() {
         for (Channel ch : paused) {
             paused.remove(ch);
-            ch.eventLoop().execute(() -> ch.config().setAutoRead(true));
+            ch.eventLoop().execute(() -> {
+                ch.config().setAutoRead(true);
+                // messages read before the pause wait undecoded in the frame decoder: let it go on
+                ch.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+            });
         }
     }
 

@@ -123,7 +123,10 @@ class BmpListenerReplayTest {
                 + expected.routes().size() + "), peer up " + got.peerUps.size() + ", peer down " + got.peerDowns.size()
                 + ", stats " + got.stats.size() + ", damage " + got.damage);
 
-        assertThat(got.damage).as("damage reported").isEmpty();
+        // a capture whose last message the capture itself cut short: reported when the connection closes
+        long cut = captures.stream().filter(c -> BmpCaptureDecodeTest.CUT_AT_END.contains(c.name())).count();
+        assertThat(got.damage).as("damage reported").hasSize((int) cut)
+                .allMatch(d -> d.matches("127\\.0\\.0\\.1 offset \\d+: connection closed \\d+ bytes into a message"));
         Set<Route> missing = new HashSet<>(expected.routes());
         missing.removeAll(routes);
         Set<Route> extra = new HashSet<>(routes);
