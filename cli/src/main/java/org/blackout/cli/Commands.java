@@ -11,5 +11,7 @@ final class Commands {
         // subcommands are added here as they land, e.g. cl.addSubcommand("dump", new DumpCommand());
         cl.addSubcommand("dump", new DumpCommand());
         cl.addSubcommand("simulate", new SimulateCommand());
+        cl.addSubcommand("demo", new DemoCommand());
+        cl.addSubcommand("serve", new ServeCommand());
     }
 }

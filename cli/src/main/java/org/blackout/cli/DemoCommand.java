@@ -1,0 +1,196 @@
+package org.blackout.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.blackout.cli.report.DetectionRun;
+import org.blackout.cli.report.HtmlReport;
+import org.blackout.core.detect.DetectorConfig;
+import org.blackout.core.engine.EngineConfig;
+import org.blackout.core.event.Event;
+import org.blackout.core.event.EventSink;
+import org.blackout.core.event.EventText;
+import org.blackout.core.event.EventType;
+import org.blackout.core.event.Hint;
+import org.blackout.core.signal.Watch;
+import org.blackout.ingest.sim.Scenario;
+import org.blackout.ingest.sim.ScenarioException;
+import org.blackout.ingest.sim.ScenarioParser;
+import org.blackout.ingest.sim.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code blackout demo}: North Korea, December 2014, offline. Simulates the bundled reconstruction
+ * (or reuses an earlier run's files), replays it with every detector, prints the timeline of
+ * events and writes a self-contained HTML report beside the data.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {
+            "Runs Blackout's main job on bundled data, offline: generates the North Korea reconstruction of December 2014 "
+                    + "with the simulator (SIMULATED data, from public reporting), replays it through the engine and detectors, "
+                    + "prints the timeline of events and writes a self-contained HTML report (visibility and churn plots) beside it.",
+            "",
+            "  blackout demo                 # into demo-out/",
+            "  blackout demo --out /tmp/kp --fresh",
+            "",
+            "Opening the same data in the dashboard (--serve) will come with 'blackout serve'."})
+final class DemoCommand implements Callable<Integer> {
+    static final String SCENARIO = "scenarios/kp-2014-12.yaml";
+    static final List<String> WATCH = List.of("country:KP", "as:131279");
+
+    @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
+            description = "Output directory: mrt/ (the simulated archive), events.jsonl, report.html (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario YAML (default: the bundled " + SCENARIO + ").")
+    Path scenario;
+
+    @Option(names = "--fresh", description = "Simulate again even when DIR/mrt holds an earlier run of the same scenario.")
+    boolean fresh;
+
+    @Override
+    public Integer call() throws IOException {
+        long t0 = System.nanoTime();
+        Path yaml = scenario != null ? scenario : locate();
+        if (yaml == null || !Files.isRegularFile(yaml)) {
+            System.err.println("demo: cannot find " + (yaml == null ? SCENARIO : yaml) + " (run from the repository, or give --scenario)");
+            return 2;
+        }
+        PrintStream err = System.err;
+        PrintWriter term = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        Scenario sc;
+        try {
+            sc = ScenarioParser.parse(yaml);
+        } catch (ScenarioException e) {
+            err.println("demo: " + e.getMessage());
+            return 2;
+        }
+        Path mrt = out.resolve("mrt");
+        if (fresh || !reusable(mrt, yaml)) {
+            clean(mrt);
+            err.println("demo: simulating " + sc.name() + " into " + mrt + " (SIMULATED data, a reconstruction) ...");
+            try {
+                Simulation.run(sc, mrt, quiet(err));
+            } catch (ScenarioException e) {
+                err.println("demo: " + e.getMessage());
+                return 2;
+            }
+        } else {
+            err.println("demo: reusing the simulated archive in " + mrt + " (--fresh to simulate again)");
+        }
+        List<Path> files = DetectionRun.mrtFiles(mrt);
+        err.printf(Locale.ROOT, "demo: replaying %d MRT files through the engine and detectors ...%n", files.size());
+        term.println();
+        term.println("North Korea, December 2014: " + sc.name() + " (SIMULATED reconstruction from public reporting)");
+        term.println("Timeline of events (data time, UTC):");
+        EventSink printer = new EventSink() {
+            @Override
+            public void raised(Event e) {
+                term.println("  " + EventText.lifecycle(Phase.RAISED, e));
+            }
+
+            @Override
+            public void lowered(Event e) {
+                if (e.type() == EventType.UPSTREAM && e.lowered().equals(e.raised())) return; // a gain is printed once
+                term.println("  " + EventText.lifecycle(Phase.LOWERED, e));
+            }
+        };
+        DetectionRun.Result r = DetectionRun.run(files, DetectionRun.maps(sc.countries()), Watch.parse(WATCH),
+                EngineConfig.defaults(), DetectorConfig.defaults(), printer);
+        Path eventsFile = out.resolve("events.jsonl");
+        EventsOutput.writeJsonLines(r.events(), eventsFile);
+        Path report = out.resolve("report.html");
+        Files.writeString(report, HtmlReport.render("Blackout demo: North Korea, December 2014 (simulated reconstruction)",
+                notes(sc), r.series(), r.events()), StandardCharsets.UTF_8);
+        term.println();
+        for (String line : story(r.events())) term.println(line);
+        term.println();
+        term.println("events:  " + eventsFile.toAbsolutePath());
+        term.println("report:  " + report.toAbsolutePath() + "  (self-contained, open it in a browser)");
+        err.printf(Locale.ROOT, "demo: %d elements, %d events in %.1f s%n", r.elements(), r.events().size(), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** The headline, read back from the events: what a newcomer should take away. */
+    static List<String> story(List<Event> events) {
+        List<String> out = new ArrayList<>();
+        for (Event e : events) {
+            if (!e.entity().equals("country:KP")) continue;
+            switch (e.type()) {
+                case INSTABILITY -> out.add("* Instability from " + EventText.time(e.firstEvidence())
+                        + (e.open() ? " (still open)" : " until " + EventText.time(e.lowered())) + ": " + e.summary() + ".");
+                case OUTAGE -> out.add("* North Korea dark from " + EventText.time(e.firstEvidence()) + ", raised "
+                        + EventText.time(e.raised()) + " (" + EventText.duration(Duration.between(e.firstEvidence(), e.raised()))
+                        + " later), " + (e.open() ? "still out at the end of the data" : EventText.restored(e) + " at " + EventText.time(e.lowered()))
+                        + (e.has(Hint.PRECEDED_BY_INSTABILITY) ? "; preceded by instability" : "") + ".");
+                case UPSTREAM -> {
+                    if (e.has(Hint.SINGLE_UPSTREAM)) out.add("* Single upstream: North Korea is reached only through AS"
+                            + e.details().get("asn") + " (China Unicom).");
+                    else out.add("* Upstream change: " + e.summary() + ".");
+                }
+                default -> {}
+            }
+        }
+        long feed = events.stream().filter(e -> e.type() == EventType.FEED).count();
+        if (feed > 0) out.add("* " + feed + " feed event(s): collector peer sessions, not outages.");
+        return out;
+    }
+
+    private static List<String> notes(Scenario sc) {
+        return List.of("SIMULATED DATA: a reconstruction of North Korea's outage of December 2014 from public reporting "
+                        + "(Dyn Research, 22 Dec 2014), written by blackout simulate; no router sent these routes.",
+                sc.description().strip());
+    }
+
+    /** An earlier run of the same scenario is reused when its truth file is newer than the scenario. */
+    private static boolean reusable(Path mrt, Path yaml) throws IOException {
+        Path truth = mrt.resolve("truth.jsonl");
+        if (!Files.isRegularFile(truth) || Files.size(truth) == 0) return false;
+        if (Files.getLastModifiedTime(truth).compareTo(Files.getLastModifiedTime(yaml)) < 0) return false;
+        return !DetectionRun.mrtFiles(mrt).isEmpty();
+    }
+
+    /** Removes an earlier run's files (only the ones the simulator writes). */
+    private static void clean(Path mrt) throws IOException {
+        if (!Files.isDirectory(mrt)) return;
+        for (Path f : DetectionRun.mrtFiles(mrt)) Files.delete(f);
+        Files.deleteIfExists(mrt.resolve("truth.jsonl"));
+        Files.deleteIfExists(mrt.resolve("README.txt"));
+    }
+
+    /** The simulator's progress, shortened. */
+    private static PrintStream quiet(PrintStream err) {
+        return new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8) {
+            @Override
+            public PrintStream printf(String format, Object... args) {
+                return this;
+            }
+        };
+    }
+
+    /** The bundled scenario: under the working directory, else above the jar (the repository it was built in). */
+    static Path locate() {
+        Path here = Path.of(SCENARIO);
+        if (Files.isRegularFile(here)) return here;
+        try {
+            Path code = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code; p != null; p = p.getParent()) {
+                Path c = p.resolve(SCENARIO);
+                if (Files.isRegularFile(c)) return c;
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+        return null;
+    }
+}
