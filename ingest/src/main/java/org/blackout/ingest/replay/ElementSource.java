@@ -28,7 +28,7 @@ final class ElementSource implements Closeable {
         this.file = file;
         this.collector = collector;
         this.order = order;
-        InputStream in = MrtFiles.open(file);
+        InputStream in = new TruncationIsEnd(MrtFiles.open(file), file);
         this.reader = new MrtReader(in, file.toString());
         reader.onError(errors);
     }
@@ -36,14 +36,7 @@ final class ElementSource implements Closeable {
     /** The next element without consuming it, or null at the end of the file. */
     RouteElement peek() throws IOException {
         while (buffered.isEmpty() && !ended) {
-            MrtRecord r;
-            try {
-                r = reader.next();
-            } catch (IOException e) {
-                // a truncated compressed stream (e.g. the first MiB of a bz2 file): keep what was read
-                System.err.println("replay: " + file + ": truncated at byte " + reader.offset() + ": " + e.getMessage());
-                r = null;
-            }
+            MrtRecord r = reader.next();
             if (r == null) {
                 ended = true;
                 break;
@@ -71,5 +64,45 @@ final class ElementSource implements Closeable {
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    /**
+     * A compressed stream cut short (e.g. the first MiB of a bz2 archive) throws from the
+     * decompressor; report it once and end the stream there, so the records already decompressed
+     * are still read and a partial last record is reported by the MRT reader as truncated.
+     */
+    private static final class TruncationIsEnd extends java.io.FilterInputStream {
+        private final Path file;
+        private boolean failed;
+
+        TruncationIsEnd(InputStream in, Path file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] b = new byte[1];
+            return read(b, 0, 1) < 0 ? -1 : b[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failed) return -1;
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException | java.io.UncheckedIOException e) {
+                return fail(e);
+            } catch (IOException e) {
+                if (e instanceof java.nio.channels.ClosedByInterruptException) throw e;
+                return fail(e);
+            }
+        }
+
+        private int fail(Exception e) {
+            failed = true;
+            System.err.println("replay: " + file + ": compressed stream ends early (" + e.getMessage() + "); reading what came before");
+            return -1;
+        }
     }
 }

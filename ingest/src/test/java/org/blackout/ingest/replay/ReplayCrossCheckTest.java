@@ -115,6 +115,70 @@ class ReplayCrossCheckTest {
         assertThat(c.signals).allSatisfy(s -> assertThat(s.announcements()).isZero());
     }
 
+    /** bgpdump -m run here (skips without it), on the first MiB of a 2014 RouteViews RIB (TABLE_DUMP_V2, 35 peers). */
+    @Test
+    void routeViews2014RibPrefixMatchesBgpdumpOnTheCommonPart() throws Exception {
+        Path mrt = shared("mrt/pyasn/rib.20140523.0600_firstMB.bz2");
+        Path text = Files.createTempFile("bgpdump", ".txt");
+        List<String[]> rows = new ArrayList<>();
+        try {
+            Process p;
+            try {
+                p = new ProcessBuilder("bgpdump", "-m", mrt.toString()).redirectOutput(text.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (java.io.IOException e) {
+                Assumptions.abort("bgpdump not on PATH");
+                return;
+            }
+            p.waitFor();
+            for (String line : Files.readAllLines(text)) rows.add(line.split("\\|", -1));
+        } finally {
+            Files.deleteIfExists(text);
+        }
+        Collect c = new Collect();
+        Engine engine = new Engine(EngineConfig.defaults(), EntityMaps.empty(), Watch.parse(List.of("all-ases")), c);
+        new ReplayMerge(List.of(mrt)).run(engine::accept);
+        engine.finish();
+        RoutingState rs = engine.routing();
+
+        // the truncated bz2 stream ends at different points for libbz2 and commons-compress:
+        // compare over the prefixes both read
+        Map<String, Integer> perPeer = new TreeMap<>();
+        Map<Long, Set<String>> perOrigin = new HashMap<>();
+        Set<String> common = new HashSet<>();
+        for (String[] f : rows) {
+            Prefix prefix = Prefix.parse(f[5]);
+            if (rs.prefixes().find(prefix) < 0) continue;
+            common.add(f[5]);
+            perPeer.merge(f[3] + "|" + f[4], 1, Integer::sum);
+            if (prefix.length() < 8) continue;
+            for (long o : origins(f[6])) perOrigin.computeIfAbsent(o, k -> new HashSet<>()).add(f[5]);
+        }
+        assertThat(common).hasSizeGreaterThan(8_900);
+        // the last prefix may be cut inside its record: drop it on both sides
+        Map<String, Integer> ours = new TreeMap<>();
+        for (int i = 0; i < rs.peerCount(); i++) {
+            PeerKey k = rs.peerKey(i);
+            ours.put(k.address() + "|" + k.asn(), rs.rib(i).size());
+        }
+        assertThat(ours.keySet()).isEqualTo(perPeer.keySet());
+        assertThat(ours.keySet()).hasSize(35);
+        int mismatched = 0;
+        for (String k : ours.keySet()) if (Math.abs(ours.get(k) - perPeer.get(k)) > 1) mismatched++;
+        assertThat(mismatched).isZero();
+        Map<Long, Integer> oursPerOrigin = new HashMap<>();
+        EntityIndex index = engine.entities();
+        for (int e = 0; e < index.size(); e++) {
+            if (index.get(e) instanceof Entity.As a) oursPerOrigin.put(a.asn(), index.members(e).size());
+        }
+        int originsOff = 0;
+        for (Map.Entry<Long, Set<String>> e : perOrigin.entrySet()) {
+            if (Math.abs(oursPerOrigin.getOrDefault(e.getKey(), 0) - e.getValue().size()) > 1) originsOff++;
+        }
+        assertThat(oursPerOrigin.keySet()).containsAll(perOrigin.keySet());
+        assertThat(originsOff).isZero();
+    }
+
     @Test
     void stateChangesAreFeedEventsAndVisibilityHolds() throws Exception {
         Path rib = shared("mrt/bgpdump/test_data/bview.20020722.2337.gz");
