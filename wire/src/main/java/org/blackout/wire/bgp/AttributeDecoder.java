@@ -63,8 +63,7 @@ public final class AttributeDecoder {
             int v = i + hdr;
             if (v + len > to) {
                 // RFC 7606 4: an attribute overrunning the section makes the whole UPDATE suspect
-                String why = "attribute type " + type + " length " + len + " overruns the attribute section by "
-                        + (v + len - to) + " bytes";
+                String why = overrun(type, len, v + len - to);
                 list.add(new MalformedAttribute(flags, type, bytes(buf, v, to), Rfc7606Action.TREAT_AS_WITHDRAW, why));
                 if (action.ordinal() < Rfc7606Action.TREAT_AS_WITHDRAW.ordinal()) {
                     action = Rfc7606Action.TREAT_AS_WITHDRAW;
@@ -236,13 +235,39 @@ public final class AttributeDecoder {
         return new AsPath(List.of(segs));
     }
 
+    private static final String OVERRUN = " overruns the attribute section by ";
+
+    /** The reason given to an attribute whose declared length runs past the attribute section. */
+    static String overrun(int type, int len, int by) {
+        return "attribute type " + type + " length " + len + OVERRUN + by + " bytes";
+    }
+
+    /**
+     * The declared length of an attribute that overran its section (its value then holds only the
+     * bytes that were there), so the encoder can write it back as it was; -1 for other attributes.
+     */
+    static int overrunLength(MalformedAttribute m) {
+        String r = m.reason(), head = "attribute type " + m.typeCode() + " length ";
+        int at = r.indexOf(OVERRUN);
+        if (!r.startsWith(head) || at < 0) return -1;
+        try {
+            return Integer.parseInt(r, head.length(), at, 10);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static PathAttribute mpReach(ByteBuf b, int flags, int v, int len, boolean addPath, boolean rib,
             String[] nlriError) {
         int end = v + len;
         if (rib && len > 0 && b.getUnsignedByte(v) != 0) {
             // RFC 6396 4.3.4 abbreviated form: next hop length and next hop only
             int nhLen = b.getUnsignedByte(v);
-            if (v + 1 + nhLen > end) return reset(b, flags, v, len, "MP_REACH_NLRI next hop overruns the attribute");
+            if (v + 1 + nhLen != end) {
+                // anything after the next hop would be lost: keep the attribute whole instead
+                return reset(b, flags, v, len, "abbreviated MP_REACH_NLRI next hop length " + nhLen
+                        + " does not fill the attribute's " + len + " bytes");
+            }
             byte[] nh = bytes(b, v + 1, v + 1 + nhLen);
             int afi = nhLen == 4 ? MpReachNlri.AFI_IPV4 : MpReachNlri.AFI_IPV6;
             return new MpReachNlri(flags, afi, MpReachNlri.SAFI_UNICAST, nh, nextHop(nh, 0), nextHop(nh, 1), 0,

@@ -123,6 +123,15 @@ public final class BgpEncoder {
         }
         int flags = a.flags();
         boolean extended = (flags & PathAttribute.EXTENDED_LENGTH) != 0;
+        if (a instanceof MalformedAttribute m && AttributeDecoder.overrunLength(m) >= 0) {
+            // cut off by the end of the section: write the length it claimed, then the bytes there were
+            out.writeByte(flags);
+            out.writeByte(m.typeCode());
+            if (extended) out.writeShort(AttributeDecoder.overrunLength(m));
+            else out.writeByte(AttributeDecoder.overrunLength(m));
+            out.writeBytes(m.value());
+            return;
+        }
         int start = out.writerIndex();
         out.writeByte(flags);
         out.writeByte(a.typeCode());
