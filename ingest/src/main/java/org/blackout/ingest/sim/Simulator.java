@@ -94,7 +94,7 @@ public final class Simulator {
                     int[] ps = resolve(w.entity(), w.where());
                     int[] who = pick(w.peers(), rnd);
                     TruthEvent t = new TruthEvent("withdraw", w.entity().label(), w.at(), w.until())
-                            .put("peers", who.length).put("prefixes", ps.length).put("note", w.note());
+                            .put("peers", who.length).put("prefixes", ps.length).put("prefix_list", list(ps)).put("note", w.note());
                     for (int p : who) {
                         long at = spread(w.at(), w.over(), rnd);
                         for (int i : ps) add(at, p, i, Effect.Kind.SUPPRESS, 0);
@@ -156,7 +156,7 @@ public final class Simulator {
             cycles++;
             t += Math.max(10_000_000L, period + (jitter > 0 ? rnd.nextLong(-jitter, jitter + 1) : 0));
         }
-        truth.add(new TruthEvent("flap", f.entity().label(), f.at(), f.until()).put("prefixes", ps.length)
+        truth.add(new TruthEvent("flap", f.entity().label(), f.at(), f.until()).put("prefixes", ps.length).put("prefix_list", list(ps))
                 .put("peers", f.peers().label()).put("period_seconds", f.period().toSeconds()).put("cycles", cycles).put("note", f.note()));
     }
 
@@ -225,7 +225,8 @@ public final class Simulator {
             }
         }
         truth.add(new TruthEvent("hijack", h.entity().label(), h.at(), h.until()).put("origin", Integer.toUnsignedLong(h.origin()))
-                .put("more_specific", h.moreSpecific()).put("prefixes", targets.size()).put("peers", who.length).put("note", h.note()));
+                .put("more_specific", h.moreSpecific()).put("prefixes", targets.size())
+                .put("prefix_list", list(targets.stream().mapToInt(Integer::intValue).toArray())).put("peers", who.length).put("note", h.note()));
     }
 
     /** Baseline prefixes the hijacker originates, so its announcements follow its real paths. */
@@ -294,6 +295,14 @@ public final class Simulator {
         }
         truth.add(new TruthEvent("churn", "background", c.at(), c.until()).put("background", true)
                 .put("per_peer_per_minute", c.perPeerPerMinute()).put("events", events));
+    }
+
+    /** The prefixes of an event for truth.jsonl, when few enough to list. */
+    private List<String> list(int[] prefixes) {
+        if (prefixes.length > 64) return null;
+        List<String> l = new ArrayList<>();
+        for (int i : prefixes) l.add(universe.get(i).toString());
+        return l;
     }
 
     private int[] resolve(Entity e, String where) {
