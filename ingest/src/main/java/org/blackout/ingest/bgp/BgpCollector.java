@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.blackout.ingest.config.CollectorConfig;
 import org.blackout.ingest.config.NeighbourConfig;
+import org.blackout.wire.net.IpAddress;
 
 /**
  * A passive BGP route collector (RFC 4271): listens, accepts connections from configured neighbours
@@ -31,6 +32,7 @@ public final class BgpCollector implements AutoCloseable {
     private final FeedSink sink;
     private final Map<InetAddress, NeighbourConfig> neighbours;
     private final Map<InetAddress, BgpSession> sessions = new ConcurrentHashMap<>();
+    private final Map<IpAddress, String> closeReasons = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private ServerSocket server;
     private Thread acceptor;
@@ -101,6 +103,12 @@ public final class BgpCollector implements AutoCloseable {
 
     void ended(BgpSession s) {
         sessions.remove(s.neighbour().address(), s);
+        closeReasons.put(s.peerAddress(), s.closeReason());
+    }
+
+    /** Why the last session with this neighbour ended (a received NOTIFICATION with its RFC 9003 text, ...), or null. */
+    public String lastCloseReason(IpAddress neighbour) {
+        return closeReasons.get(neighbour);
     }
 
     /** Connections refused so far (unconfigured neighbours). */

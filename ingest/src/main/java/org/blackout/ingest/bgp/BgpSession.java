@@ -71,6 +71,14 @@ final class BgpSession implements Runnable {
         return IpAddress.parse(pct >= 0 ? s.substring(0, pct) : s);
     }
 
+    IpAddress peerAddress() {
+        return peerAddress;
+    }
+
+    String closeReason() {
+        return closeReason == null ? "closed" : closeReason;
+    }
+
     NeighbourConfig neighbour() {
         return neighbour;
     }

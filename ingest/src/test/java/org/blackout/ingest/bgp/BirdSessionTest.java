@@ -148,5 +148,6 @@ class BirdSessionTest {
         await(() -> ribs.states(BIRD).size() >= 2);
         assertThat(ribs.states(BIRD)).extracting(s -> s.oldState() + ">" + s.newState()).containsExactly("5>6", "6>1");
         assertThat(ribs.prefixes(BIRD)).isEmpty();
+        assertThat(collector.lastCloseReason(BIRD)).isEqualTo("NOTIFICATION 6/2 received: \"maintenance window\"");
     }
 }
