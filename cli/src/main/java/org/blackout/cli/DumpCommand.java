@@ -25,6 +25,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "bgpdump (default) or json")
     String format = "bgpdump";
 
+    @Option(names = "--mask-host-bits", description = "with -m: clear prefix bits beyond the prefix length, as "
+            + "bgpdump releases after 1.6.2 do (Debian's 1.6.2 prints them as sent)")
+    boolean maskHostBits;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "MRT files or directories")
     List<Path> files;
 
@@ -36,8 +40,11 @@ final class DumpCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown format '" + format + "' (bgpdump or json)");
         };
+        // stdout carries data only: keep Netty's own debug logging away from whatever SLF4J backend is present
+        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         OutputStream out = new FileOutputStream(FileDescriptor.out);
-        Dumper.Result r = Dumper.run(files, f, out, System.err);
+        Dumper.Result r = Dumper.run(files, f, maskHostBits, out, System.err);
         return r.exitCode();
     }
 }

@@ -25,11 +25,23 @@ public final class BgpdumpFormatter {
     private static final byte[] AG = BgpdumpAttributes.ascii("AG");
 
     private final AsciiOut out;
+    private final boolean mask;
+    private final BgpdumpPrefixes px = new BgpdumpPrefixes();
     private PeerIndexTable peers;
     private long lines;
 
+    /** Prints what Debian's bgpdump 1.6.2 prints: prefixes with their host bits as sent. */
     public BgpdumpFormatter(AsciiOut out) {
+        this(out, false);
+    }
+
+    /**
+     * @param maskHostBits clear host bits beyond the prefix length, as bgpdump releases after 1.6.2
+     *                     do (the test_expect files of bgpdump's own test suite come from one)
+     */
+    public BgpdumpFormatter(AsciiOut out, boolean maskHostBits) {
         this.out = out;
+        this.mask = maskHostBits;
     }
 
     /** Forget the peer index table (call between files). */
@@ -128,15 +140,20 @@ public final class BgpdumpFormatter {
         boolean addPath = m.addPath();
         if (legacy) {
             // process_bgpdump_mrtd_bgp: IPv4 withdrawn and NLRI only
-            for (int i = 0; i < u.withdrawn().size(); i++) {
+            px.load(u.withdrawn(), false, false, mask);
+            for (int i = 0; i < px.size; i++) {
                 linePrefix(label, h, "W", m, v6Peer);
-                prefix(u.withdrawn().prefix(i));
-                out.ch('\n');
+                // bgpdump 1.6.2 formats both addresses of this line with inet_ntoa's one static
+                // buffer, so the peer address is printed in place of the prefix's
+                if (mask) out.ipv4((int) (px.hi[i] >>> 32));
+                else out.ipv4(m.peerAddress().v4Address());
+                out.ch('/').num(px.len[i]).ch('\n');
                 lines++;
             }
-            for (int i = 0; i < u.nlri().size(); i++) {
+            px.load(u.nlri(), false, false, mask);
+            for (int i = 0; i < px.size; i++) {
                 linePrefix(label, h, "A", m, v6Peer);
-                prefix(u.nlri().prefix(i));
+                prefix(i, false);
                 out.ch('|');
                 pathOrigin(a);
                 out.ipv4(a.nextHop).ch('|').num(a.hasLocalPref ? a.localPref : 0).ch('|').num(a.hasMed ? a.med : 0);
@@ -150,11 +167,11 @@ public final class BgpdumpFormatter {
             return;
         }
         if (!u.withdrawn().isEmpty() || a.hasMpUnreach) {
-            withdrawn(label, h, m, v6Peer, addPath, u.withdrawn());
+            withdrawn(label, h, m, v6Peer, addPath, u.withdrawn(), false);
             for (int afi = 1; afi <= 2; afi++) {
                 for (int safi = 1; safi <= 3; safi++) {
                     BgpdumpAttributes.Mp w = a.withdraw[afi][safi];
-                    if (w != null) withdrawn(label, h, m, v6Peer, addPath, w.nlri);
+                    if (w != null) withdrawn(label, h, m, v6Peer, addPath, w.nlri, afi == 2);
                 }
             }
         }
@@ -171,11 +188,13 @@ public final class BgpdumpFormatter {
         }
     }
 
-    private void withdrawn(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath, Nlri n) {
-        for (int i = 0; i < n.size(); i++) {
+    private void withdrawn(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath, Nlri n,
+            boolean v6) {
+        px.load(n, v6, addPath, mask);
+        for (int i = 0; i < px.size; i++) {
             linePrefix(label, h, "W", m, v6Peer);
-            prefix(n.prefix(i));
-            if (addPath) out.ch('|').num(n.pathId(i));
+            prefix(i, v6);
+            if (addPath) out.ch('|').num(px.ids[i]);
             out.ch('\n');
             lines++;
         }
@@ -184,11 +203,12 @@ public final class BgpdumpFormatter {
     /** IPv4 announcements: from the NLRI field (next hop NEXT_HOP) or MP_REACH (its next hop, signed numbers). */
     private void announce(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath, Nlri n,
             BgpdumpAttributes a, int nextHop, boolean signed) {
-        for (int i = 0; i < n.size(); i++) {
+        px.load(n, false, addPath, mask);
+        for (int i = 0; i < px.size; i++) {
             linePrefix(label, h, "A", m, v6Peer);
-            prefix(n.prefix(i));
+            prefix(i, false);
             out.ch('|');
-            if (addPath) out.num(n.pathId(i)).ch('|');
+            if (addPath) out.num(px.ids[i]).ch('|');
             pathOrigin(a);
             out.ipv4(nextHop);
             tail(a, signed);
@@ -197,12 +217,12 @@ public final class BgpdumpFormatter {
 
     private void announce6(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath,
             BgpdumpAttributes.Mp r, BgpdumpAttributes a) {
-        Nlri n = r.nlri;
-        for (int i = 0; i < n.size(); i++) {
+        px.load(r.nlri, true, addPath, mask);
+        for (int i = 0; i < px.size; i++) {
             linePrefix(label, h, "A", m, v6Peer);
-            prefix(n.prefix(i));
+            prefix(i, true);
             out.ch('|');
-            if (addPath) out.num(n.pathId(i)).ch('|');
+            if (addPath) out.num(px.ids[i]).ch('|');
             pathOrigin(a);
             out.ipv6(r.nhHi, r.nhLo);
             tail(a, false);
@@ -233,9 +253,10 @@ public final class BgpdumpFormatter {
 
     // ---- shared pieces ----
 
-    private void prefix(Prefix p) {
-        addr(p.address(), p.v6());
-        out.ch('/').num(p.length());
+    private void prefix(int i, boolean v6) {
+        if (v6) out.ipv6(px.hi[i], px.lo[i]);
+        else out.ipv4((int) (px.hi[i] >>> 32));
+        out.ch('/').num(px.len[i]);
     }
 
     private void addr(IpAddress a, boolean v6) {

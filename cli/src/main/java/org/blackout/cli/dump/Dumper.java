@@ -29,11 +29,17 @@ public final class Dumper {
      * files are reported on {@code err} with file and byte offset.
      */
     public static Result run(List<Path> paths, Format format, OutputStream out, PrintStream err) throws IOException {
+        return run(paths, format, false, out, err);
+    }
+
+    /** @param maskHostBits for the bgpdump format: clear prefix host bits as bgpdump after 1.6.2 does */
+    public static Result run(List<Path> paths, Format format, boolean maskHostBits, OutputStream out, PrintStream err)
+            throws IOException {
         AsciiOut text = new AsciiOut(out, 1 << 20);
         long records = 0, lines = 0, skipped = 0;
         int failed = 0;
         for (Path file : MrtFiles.expand(paths)) {
-            BgpdumpFormatter bgpdump = new BgpdumpFormatter(text);
+            BgpdumpFormatter bgpdump = new BgpdumpFormatter(text, maskHostBits);
             JsonFormatter json = new JsonFormatter(text);
             RouteElements elements = new RouteElements();
             try (InputStream in = MrtFiles.open(file); MrtReader reader = new MrtReader(in, file.toString())) {

@@ -33,21 +33,24 @@ public final class MrtFiles {
             n = probe.readNBytes(magic, 0, 4);
         }
         InputStream raw = Files.newInputStream(file);
+        // decompressors are not wrapped in a BufferedInputStream: readers ask for large blocks anyway,
+        // and a buffered read that hits a truncated stream would drop the bytes it already had
         try {
             if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+                return new GZIPInputStream(raw, BUFFER);
             }
             if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-                if (LBZIP2 != null) {
+                boolean complete = completeBzip2(file);
+                if (LBZIP2 != null && complete) {
                     raw.close();
                     return lbzip2(file);
                 }
-                return new BufferedInputStream(new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true),
-                        BUFFER);
+                InputStream bz = new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true);
+                return complete ? bz : new Salvaging(bz);
             }
             if (n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
                     && (magic[3] & 0xff) == 0xfd) {
-                return new BufferedInputStream(new ZstdInputStream(new BufferedInputStream(raw, BUFFER)), BUFFER);
+                return new ZstdInputStream(new BufferedInputStream(raw, BUFFER));
             }
             return new BufferedInputStream(raw, BUFFER);
         } catch (IOException | RuntimeException e) {
@@ -69,6 +72,67 @@ public final class MrtFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads a truncated stream byte by byte so that an error at the truncation point loses nothing
+     * already decoded: the bytes gathered are returned first, the error is thrown on the next read.
+     */
+    private static final class Salvaging extends FilterInputStream {
+        private IOException pending;
+
+        Salvaging(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pending != null) {
+                IOException e = pending;
+                pending = null;
+                throw e;
+            }
+            int n = 0;
+            try {
+                while (n < len) {
+                    int c = in.read();
+                    if (c < 0) break;
+                    b[off + n++] = (byte) c;
+                }
+            } catch (IOException e) {
+                if (n == 0) throw e;
+                pending = e;
+            }
+            return n == 0 && len > 0 ? -1 : n;
+        }
+    }
+
+    /**
+     * Whether a bzip2 file ends with an end-of-stream marker (48-bit magic 0x177245385090, bit
+     * aligned, then a 32-bit CRC and up to 7 padding bits). lbzip2 may drop blocks it already
+     * decoded when a truncated stream makes it fail, so truncated files are read in-process, which
+     * yields every complete block.
+     */
+    static boolean completeBzip2(Path file) throws IOException {
+        byte[] tail;
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 16);
+            ch.position(size - n);
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(n);
+            while (bb.hasRemaining() && ch.read(bb) >= 0) { }
+            tail = bb.array();
+        }
+        int bits = tail.length * 8;
+        for (int pad = 0; pad < 8; pad++) {
+            int end = bits - 32 - pad; // bit index just after the magic
+            int start = end - 48;
+            if (start < 0) break;
+            long v = 0;
+            for (int i = start; i < end; i++) v = (v << 1) | ((tail[i >>> 3] >>> (7 - (i & 7))) & 1);
+            if (v == 0x177245385090L) return true;
+        }
+        return false;
     }
 
     private static InputStream lbzip2(Path file) throws IOException {

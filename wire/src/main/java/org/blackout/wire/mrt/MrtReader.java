@@ -40,7 +40,9 @@ public final class MrtReader implements Closeable {
     private long base; // stream offset of buf[0]
     private boolean eof;
     private long lastTime = -1;
+    private static final int MAX_REPAIR_REPORTS = 10;
     private long skipped;
+    private long repaired;
     private long records;
 
     public MrtReader(InputStream in, String sourceName) {
@@ -55,6 +57,11 @@ public final class MrtReader implements Closeable {
     /** Records (or runs of unreadable bytes) skipped as damaged so far. */
     public long skipped() {
         return skipped;
+    }
+
+    /** Records read with a corrected length so far. */
+    public long repaired() {
+        return repaired;
     }
 
     /** Physical records read so far (decoded or skipped). */
@@ -115,11 +122,17 @@ public final class MrtReader implements Closeable {
             }
             records++;
             int fixed = len;
-            if (ensure(12 + len + 12) && !saneAt(12 + len, u32(pos))) {
+            boolean more = ensure(12 + len + 12);
+            if (more ? !saneAt(12 + len, u32(pos)) : lim - pos > 12 + len) {
                 fixed = lengthFix(len);
                 if (fixed != len) {
-                    report(start, "length", "declared length " + len + " misses the next record by " + (fixed - len)
-                            + " bytes; read as " + fixed, false);
+                    repaired++;
+                    if (repaired <= MAX_REPAIR_REPORTS) {
+                        report(start, "length", "declared length " + len + " misses the next record by "
+                                + (fixed - len) + " bytes; read as " + fixed
+                                + (repaired == MAX_REPAIR_REPORTS ? " (further repairs of this file not reported)" : ""),
+                                false);
+                    }
                 }
             }
             ensure(12 + fixed);
@@ -132,8 +145,9 @@ public final class MrtReader implements Closeable {
                 decoder.decode(time, type, subtype, len, view, from, from + fixed, enqueue);
                 lastTime = time;
             } catch (DecodeException e) {
-                pending.clear();
-                report(start, "type " + type + "/" + subtype + " " + e.field(), e.reason());
+                // a batch record (early TABLE_DUMP) keeps the entries decoded before the damage
+                String kept = pending.isEmpty() ? "" : " (the " + pending.size() + " entries before it are kept)";
+                report(start, "type " + type + "/" + subtype + " " + e.field(), e.reason() + kept);
             }
         }
     }
@@ -148,7 +162,7 @@ public final class MrtReader implements Closeable {
                 if (lim - pos == 12 + fixed) return fixed; // ends exactly at the end of the stream
                 continue;
             }
-            if (saneAt(12 + fixed, t)) return fixed;
+            if (saneAt(12 + fixed, t, Math.max(d, 0))) return fixed;
         }
         return len;
     }
@@ -158,11 +172,18 @@ public final class MrtReader implements Closeable {
      * available) and is followed by another plausible header or the end of the stream.
      */
     private boolean saneAt(int rel, long refTime) throws IOException {
+        return saneAt(rel, refTime, 0);
+    }
+
+    /** Like {@link #saneAt(int, long)}, also accepting a successor {@code slack} bytes later (same damage again). */
+    private boolean saneAt(int rel, long refTime, int slack) throws IOException {
         if (!plausible(rel, refTime)) return false;
         long t = u32(pos + rel);
         int after = rel + 12 + (int) u32(pos + rel + 8);
-        if (!ensure(after + 12)) return lim - pos == after;
-        return plausible(after, t);
+        if (!ensure(after + 12)) return lim - pos == after || slack > 0 && lim - pos == after + slack;
+        if (plausible(after, t)) return true;
+        if (slack <= 0 || !ensure(after + slack + 12)) return slack > 0 && lim - pos == after + slack;
+        return plausible(after + slack, t);
     }
 
     /** Skips forward from {@code rel} bytes after {@code pos} to the next sane record boundary. */
@@ -238,8 +259,12 @@ public final class MrtReader implements Closeable {
             int r;
             try {
                 r = in.read(buf, lim, buf.length - lim);
-            } catch (EOFException e) {
-                r = -1; // a truncated compressed stream (e.g. the first MiB of a bz2 file) ends here
+            } catch (IOException e) {
+                // a truncated or corrupt compressed stream (e.g. the first MiB of a bz2 file) ends the
+                // data here; what was read before is still decoded
+                report(base + lim, "stream", (e instanceof EOFException ? "truncated stream: " : "unreadable stream: ")
+                        + e.getMessage());
+                r = -1;
             }
             if (r < 0) {
                 eof = true;
