@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param minAgreeingPeers    full-feed peers that must agree the space is gone (default 20: half the
  *                            scenario's 40 peers; BGPalerter's visibility monitor uses tens). With fewer
  *                            full-feed peers than this, no outage is raised at all: too few to tell
- * @param instabilityFactor   a bin is unstable when its churn exceeds this multiple of the median (10)
+ * @param instabilityFactor   a bin is unstable when its churn exceeds this multiple of the baseline, the 90th percentile of churn per bin (10)
  * @param instabilityMinChurn and at least this many updates of the entity (default 20)
  * @param instabilityRaiseBins unstable bins within {@code instabilityWindow} that raise an event (3)
  * @param instabilityWindow   (default 2 h)

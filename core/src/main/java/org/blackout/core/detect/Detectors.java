@@ -27,6 +27,13 @@ import org.blackout.wire.element.RouteElement;
  * <p>Attach it beside other listeners with {@link #tee}.
  */
 public final class Detectors implements EngineListener {
+    /**
+     * Churn's baseline is a high quantile, not the median: routine updates come in bursts (a
+     * periodic refresh every third bin has a median of zero), and only churn above what the entity
+     * routinely does is instability.
+     */
+    static final double CHURN_QUANTILE = 0.9;
+
     private final DetectorConfig config;
     private final EventSink sink;
     private final Set<String> watched = new HashSet<>();
@@ -176,7 +183,7 @@ public final class Detectors implements EngineListener {
         st.baselineAge = 0;
         double v = st.visible.median();
         if (!Double.isNaN(v)) st.visibleBaseline = v;
-        double c = st.churn.median();
+        double c = st.churn.quantile(CHURN_QUANTILE);
         if (!Double.isNaN(c)) st.churnBaseline = c;
     }
 

@@ -41,11 +41,17 @@ final class History {
 
     /** Median of the normal values, NaN when there are none. */
     double median() {
+        return quantile(0.5);
+    }
+
+    /** The {@code q} quantile (nearest rank) of the normal values, NaN when there are none. */
+    double quantile(double q) {
         if (scratch.length < size) scratch = new float[values.length];
         int n = 0;
         for (int i = 0; i < size; i++) if (!anomalous[i]) scratch[n++] = values[i];
         if (n == 0) return Double.NaN;
         Arrays.sort(scratch, 0, n);
-        return (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2.0;
+        if (q == 0.5 && (n & 1) == 0) return (scratch[n / 2 - 1] + scratch[n / 2]) / 2.0;
+        return scratch[Math.min(n - 1, (int) Math.ceil(q * n) - 1 < 0 ? 0 : (int) Math.ceil(q * n) - 1)];
     }
 }

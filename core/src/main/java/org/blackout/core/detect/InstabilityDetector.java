@@ -9,7 +9,8 @@ import org.blackout.core.signal.Upstream;
 
 /**
  * Instability: bins whose churn (announcements + withdrawals of the entity's prefixes) is at
- * least {@code instabilityFactor} × the entity's own median and {@code instabilityMinChurn};
+ * least {@code instabilityFactor} × the entity's own baseline (the 90th percentile of its
+ * churn per bin over the history window) and {@code instabilityMinChurn};
  * {@code instabilityRaiseBins} of them within {@code instabilityWindow} raise an event, which
  * ends (backdated to its last unstable bin) after {@code instabilityQuiet} without one. Bins
  * under an instability or an outage stay out of the churn baseline, and an outage's own
