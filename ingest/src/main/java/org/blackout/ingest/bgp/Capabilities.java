@@ -1,7 +1,6 @@
 package org.blackout.ingest.bgp;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.blackout.wire.bgp.Open;
 
@@ -39,36 +38,6 @@ record Capabilities(boolean as4, boolean ipv4, boolean ipv6, boolean addPathV4, 
         out.write(code);
         out.write(value.length);
         for (int v : value) out.write(v);
-    }
-
-    /** Parses the optional parameters of an OPEN into capabilities (RFC 5492 section 4). */
-    static List<Open.Capability> parse(byte[] params) throws BgpError {
-        List<Open.Capability> list = new ArrayList<>();
-        int i = 0;
-        while (i < params.length) {
-            if (i + 2 > params.length) throw malformedParams("truncated optional parameter");
-            int type = params[i] & 0xff, len = params[i + 1] & 0xff;
-            int end = i + 2 + len;
-            if (end > params.length) throw malformedParams("optional parameter overruns the OPEN");
-            if (type == 2) {
-                int j = i + 2;
-                while (j < end) {
-                    if (j + 2 > end) throw malformedParams("truncated capability");
-                    int code = params[j] & 0xff, clen = params[j + 1] & 0xff;
-                    if (j + 2 + clen > end) throw malformedParams("capability " + code + " overruns its parameter");
-                    byte[] v = new byte[clen];
-                    System.arraycopy(params, j + 2, v, 0, clen);
-                    list.add(new Open.Capability(code, v));
-                    j += 2 + clen;
-                }
-            }
-            i = end;
-        }
-        return list;
-    }
-
-    private static BgpError malformedParams(String why) {
-        return new BgpError(BgpError.OPEN_MESSAGE, 0, why);
     }
 
     /** What both sides agreed, given that we offered {@link #offer} with {@code addPath}. */

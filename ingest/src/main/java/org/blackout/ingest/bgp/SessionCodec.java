@@ -1,22 +1,16 @@
 package org.blackout.ingest.bgp;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.blackout.wire.DecodeException;
-import org.blackout.wire.bgp.AttributeDecoder;
+import org.blackout.wire.bgp.BgpDecoder;
 import org.blackout.wire.bgp.MalformedAttribute;
-import org.blackout.wire.bgp.MpReachNlri;
-import org.blackout.wire.bgp.Nlri;
-import org.blackout.wire.bgp.NlriDecoder;
 import org.blackout.wire.bgp.Open;
 import org.blackout.wire.bgp.PathAttribute;
 import org.blackout.wire.bgp.PathAttributes;
 import org.blackout.wire.bgp.Rfc7606Action;
 import org.blackout.wire.bgp.Update;
-import org.blackout.wire.net.IpAddress;
 
 /**
  * The few BGP-4 messages a passive collector sends (OPEN, KEEPALIVE, NOTIFICATION) and the session
@@ -115,83 +109,50 @@ final class SessionCodec {
             throw new BgpError(BgpError.OPEN_MESSAGE, BgpError.UNSUPPORTED_VERSION, new byte[] {0, 4},
                     "unsupported version " + version);
         }
-        int myAs = ((m[20] & 0xff) << 8) | (m[21] & 0xff);
         int hold = ((m[22] & 0xff) << 8) | (m[23] & 0xff);
         if (hold == 1 || hold == 2) {
             throw new BgpError(BgpError.OPEN_MESSAGE, BgpError.UNACCEPTABLE_HOLD_TIME, "hold time " + hold);
         }
-        int id = ((m[24] & 0xff) << 24) | ((m[25] & 0xff) << 16) | ((m[26] & 0xff) << 8) | (m[27] & 0xff);
         int plen = m[28] & 0xff;
         if (29 + plen != m.length) {
             throw new BgpError(BgpError.MESSAGE_HEADER, BgpError.BAD_MESSAGE_LENGTH,
                     new byte[] {m[16], m[17]}, "OPEN optional parameters length " + plen + " disagrees with message length");
         }
-        byte[] params = new byte[plen];
-        System.arraycopy(m, 29, params, 0, plen);
-        return new Open(version, myAs, hold, IpAddress.v4(id), params, Capabilities.parse(params));
+        try {
+            return BgpDecoder.decodeOpen(Unpooled.wrappedBuffer(m), HEADER, m.length);
+        } catch (DecodeException e) {
+            throw new BgpError(BgpError.OPEN_MESSAGE, 0, e.getMessage());
+        }
     }
 
     /**
      * Decodes an UPDATE (whole message) for a session with the given capabilities. Attribute errors
      * come back in {@link PathAttributes#action()} (treat-as-withdraw, attribute discard); errors
-     * that leave the NLRI unknowable throw (RFC 7606 section 5: session reset).
+     * that leave the NLRI unknowable throw (RFC 7606 section 5: session reset) with the subcode
+     * RFC 4271 6.3 names: Malformed Attribute List for broken lengths, Optional Attribute Error for a
+     * broken MP_(UN)REACH_NLRI, Invalid Network Field for unparsable NLRI.
      */
     static Update parseUpdate(byte[] m, Capabilities caps) throws BgpError {
-        ByteBuf buf = Unpooled.wrappedBuffer(m);
-        int end = m.length;
-        int wlen = buf.getUnsignedShort(HEADER);
-        int a = HEADER + 2 + wlen;
-        if (a + 2 > end) {
-            throw new BgpError(BgpError.UPDATE_MESSAGE, BgpError.MALFORMED_ATTRIBUTE_LIST,
-                    "withdrawn routes length " + wlen + " overruns the UPDATE");
-        }
-        int alen = buf.getUnsignedShort(a);
-        int n = a + 2 + alen;
-        if (n > end) {
-            throw new BgpError(BgpError.UPDATE_MESSAGE, BgpError.MALFORMED_ATTRIBUTE_LIST,
-                    "total path attribute length " + alen + " overruns the UPDATE");
-        }
-        Nlri withdrawn, nlri;
-        try {
-            withdrawn = NlriDecoder.decode(buf, HEADER + 2, a, false, caps.addPathV4(), "withdrawn routes");
-            nlri = NlriDecoder.decode(buf, n, end, false, caps.addPathV4(), "NLRI");
-        } catch (DecodeException e) {
-            throw new BgpError(BgpError.UPDATE_MESSAGE, BgpError.INVALID_NETWORK_FIELD, e.getMessage());
-        }
         // MP_(UN)REACH carry IPv6 in practice; a session that negotiated ADD-PATH for one family only is rare
-        boolean mpAddPath = caps.ipv6() ? caps.addPathV6() : caps.addPathV4();
-        PathAttributes attrs;
+        boolean addPath = caps.addPathV4() || caps.addPathV6();
+        Update u;
         try {
-            attrs = AttributeDecoder.decode(buf, a + 2, n, caps.as4() ? 4 : 2, mpAddPath, false);
+            u = BgpDecoder.decodeUpdate(Unpooled.wrappedBuffer(m), HEADER, m.length, caps.as4(), addPath);
         } catch (DecodeException e) {
             throw new BgpError(BgpError.UPDATE_MESSAGE, BgpError.MALFORMED_ATTRIBUTE_LIST, e.getMessage());
         }
+        PathAttributes attrs = u.attributes();
         if (attrs.action() == Rfc7606Action.SESSION_RESET) {
-            int sub = BgpError.MALFORMED_ATTRIBUTE_LIST;
+            int sub = BgpError.INVALID_NETWORK_FIELD;
             for (PathAttribute p : attrs.list()) {
-                if (p instanceof MalformedAttribute ma && ma.action() == Rfc7606Action.SESSION_RESET
-                        && (ma.typeCode() == PathAttribute.MP_REACH_NLRI || ma.typeCode() == PathAttribute.MP_UNREACH_NLRI)) {
-                    sub = BgpError.OPTIONAL_ATTRIBUTE_ERROR;
+                if (p instanceof MalformedAttribute ma && ma.action() == Rfc7606Action.SESSION_RESET) {
+                    sub = ma.typeCode() == PathAttribute.MP_REACH_NLRI || ma.typeCode() == PathAttribute.MP_UNREACH_NLRI
+                            ? BgpError.OPTIONAL_ATTRIBUTE_ERROR : BgpError.MALFORMED_ATTRIBUTE_LIST;
                 }
             }
             throw new BgpError(BgpError.UPDATE_MESSAGE, sub, attrs.reason());
         }
-        attrs = checkMandatory(attrs, !nlri.isEmpty());
-        return new Update(withdrawn, attrs, nlri);
-    }
-
-    /** RFC 7606 section 3 (d): a missing well-known mandatory attribute makes the UPDATE treat-as-withdraw. */
-    private static PathAttributes checkMandatory(PathAttributes a, boolean ipv4Nlri) {
-        MpReachNlri reach = a.mpReach();
-        boolean announces = ipv4Nlri || (reach != null && !reach.nlri().isEmpty());
-        if (!announces || a.treatAsWithdraw()) return a;
-        String missing = null;
-        if (a.origin() == null) missing = "ORIGIN";
-        else if (a.asPathAttribute() == null) missing = "AS_PATH";
-        else if (ipv4Nlri && a.nextHopAttribute() == null) missing = "NEXT_HOP";
-        if (missing == null) return a;
-        return new PathAttributes(new ArrayList<>(a.list()), Rfc7606Action.TREAT_AS_WITHDRAW,
-                "missing well-known attribute " + missing);
+        return u;
     }
 
     /** True for an End-of-RIB marker (RFC 4724 2): an empty UPDATE, or one holding only an empty MP_UNREACH. */
