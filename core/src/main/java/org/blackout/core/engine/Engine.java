@@ -43,6 +43,7 @@ public final class Engine implements RoutingView {
     private final List<Prefix> watchedBlocks = new ArrayList<>();
     private final boolean[] watchedCountry = new boolean[CountryCode.COUNT];
     private final LongLinkedOpenHashSet watchedAses = new LongLinkedOpenHashSet();
+    private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap asEntities = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
     private final java.util.BitSet classified = new java.util.BitSet();
     private final java.util.BitSet syncing = new java.util.BitSet();
     private long[] lastSeen = new long[16];
@@ -66,11 +67,15 @@ public final class Engine implements RoutingView {
             index.entity(e); // fixed entities report even when empty, in the order given
             switch (e) {
                 case Entity.Country c -> watchedCountry[CountryCode.encode(c.code())] = true;
-                case Entity.As a -> watchedAses.add(a.asn());
+                case Entity.As a -> {
+                    watchedAses.add(a.asn());
+                    asEntities.put(a.asn(), index.find(a));
+                }
                 case Entity.Block b -> watchedBlocks.add(b.prefix());
             }
         }
         if (watch.allCountries()) Arrays.fill(watchedCountry, true);
+        asEntities.defaultReturnValue(-1);
         routing.listener(this::routeChanged);
     }
 
@@ -240,14 +245,15 @@ public final class Engine implements RoutingView {
         for (int i = 0; i < n; i++) {
             long asn = paths.origin(newPath, i);
             if (!watch.allAses() && !watchedAses.contains(asn)) continue;
-            PrefixTable pt = routing.prefixes();
-            Entity.As key = new Entity.As(asn);
-            int e = index.find(key);
+            int e = asEntities.get(asn);
             if (e >= 0 && index.contains(e, p)) continue;
-            Prefix prefix = pt.prefix(p);
-            if (!eligible(prefix)) continue;
-            if (e < 0) e = index.entity(key);
-            index.add(e, p, prefix.slash24s());
+            PrefixTable pt = routing.prefixes();
+            if (pt.length(p) < (pt.isV6(p) ? config.minLengthV6() : config.minLengthV4())) continue;
+            if (e < 0) {
+                e = index.entity(new Entity.As(asn));
+                asEntities.put(asn, e);
+            }
+            index.add(e, p, 0); // an AS's weight is the whole prefix, computed when needed
         }
     }
 

@@ -54,7 +54,7 @@ public final class PrefixTable {
     }
 
     private boolean same(int id, Prefix p) {
-        return hi[id] == p.hi() && len[id] == p.length() && isV6(id) == p.v6() && lo(id) == p.lo();
+        return hi[id] == p.hi() && len[id] == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
     }
 
     private static int hash(boolean v6, long hi, long lo, int length) {
@@ -95,7 +95,7 @@ public final class PrefixTable {
     }
 
     public long lo(int id) {
-        return lo.isEmpty() ? 0 : lo.get(id);
+        return len[id] <= 64 ? 0 : lo.get(id); // only IPv6 prefixes longer than /64 have a lower word
     }
 
     public int length(int id) {
@@ -112,8 +112,11 @@ public final class PrefixTable {
         if (va != vb) return va ? 1 : -1;
         int c = Long.compareUnsigned(hi[a], hi[b]);
         if (c != 0) return c;
-        c = Long.compareUnsigned(lo(a), lo(b));
-        return c != 0 ? c : Integer.compare(len[a], len[b]);
+        if (va && (len[a] > 64 || len[b] > 64)) {
+            c = Long.compareUnsigned(lo(a), lo(b));
+            if (c != 0) return c;
+        }
+        return Integer.compare(len[a], len[b]);
     }
 
     /** True when prefix {@code outer} covers prefix {@code inner} (same family, inner at least as long). */
@@ -122,7 +125,7 @@ public final class PrefixTable {
         int l = len[outer];
         long mh = l >= 64 ? -1L : l == 0 ? 0L : -1L << (64 - l);
         long ml = l <= 64 ? 0L : l >= 128 ? -1L : -1L << (128 - l);
-        return (hi[inner] & mh) == hi[outer] && (lo(inner) & ml) == lo(outer);
+        return (hi[inner] & mh) == hi[outer] && (l <= 64 || (lo(inner) & ml) == lo(outer));
     }
 
     /** Bytes held by this table's arrays and maps, roughly; for the memory benchmark's breakdown. */

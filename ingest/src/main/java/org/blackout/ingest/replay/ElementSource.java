@@ -4,7 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import org.blackout.ingest.mrt.MrtFiles;
 import org.blackout.wire.mrt.MrtDecodeException;
@@ -13,15 +16,25 @@ import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.RouteElements;
 import org.blackout.wire.element.RouteElement;
 
-/** The route elements of one MRT file, one at a time, with a one-element look-ahead for merging. */
+/**
+ * The route elements of one MRT file, one at a time, with a look-ahead for merging. A thread of its
+ * own decompresses and decodes the file into batches ahead of the consumer, so decoding overlaps
+ * with the engine (and several files decode in parallel); the order of elements is the file's.
+ */
 final class ElementSource implements Closeable {
+    private static final int BATCH = 4096;
+    private static final List<RouteElement> END = List.of();
+
     final Path file;
     final String collector;
     final int order;
     private final MrtReader reader;
-    private final RouteElements flatten = new RouteElements();
-    private final ArrayDeque<RouteElement> buffered = new ArrayDeque<>();
-    private final Consumer<RouteElement> sink = buffered::add;
+    private final BlockingQueue<List<RouteElement>> batches = new ArrayBlockingQueue<>(8);
+    private final Thread decoder;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private List<RouteElement> current = List.of();
+    private int at;
     private boolean ended;
 
     ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors) throws IOException {
@@ -31,28 +44,63 @@ final class ElementSource implements Closeable {
         InputStream in = new TruncationIsEnd(MrtFiles.open(file), file);
         this.reader = new MrtReader(in, file.toString());
         reader.onError(errors);
+        this.decoder = Thread.ofPlatform().daemon().name("decode " + file.getFileName()).start(this::decode);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void decode() {
+        RouteElements flatten = new RouteElements();
+        List<RouteElement>[] batch = new List[] {new ArrayList<>(BATCH)};
+        try {
+            for (MrtRecord r; !closed && (r = reader.next()) != null; ) {
+                flatten.accept(r, batch[0]::add);
+                if (batch[0].size() >= BATCH) {
+                    batches.put(batch[0]);
+                    batch[0] = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch[0].isEmpty()) batches.put(batch[0]);
+        } catch (InterruptedException e) {
+            return;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        try {
+            batches.put(END);
+        } catch (InterruptedException e) {
+            // closing
+        }
     }
 
     /** The next element without consuming it, or null at the end of the file. */
     RouteElement peek() throws IOException {
-        while (buffered.isEmpty() && !ended) {
-            MrtRecord r = reader.next();
-            if (r == null) {
-                ended = true;
-                break;
+        while (at == current.size()) {
+            if (ended) return null;
+            try {
+                current = batches.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted reading " + file);
             }
-            flatten.accept(r, sink);
+            at = 0;
+            if (current == END) {
+                ended = true;
+                if (failure instanceof IOException io) throw io;
+                if (failure instanceof RuntimeException re) throw re;
+                if (failure instanceof Error err) throw err;
+                return null;
+            }
         }
-        return buffered.peekFirst();
+        return current.get(at);
     }
 
     RouteElement next() throws IOException {
         RouteElement e = peek();
-        if (e != null) buffered.pollFirst();
+        if (e != null) at++;
         return e;
     }
 
-    /** Decompressed bytes read so far. */
+    /** Decompressed bytes read so far (by the decoding thread; for progress only). */
     long offset() {
         return reader.offset();
     }
@@ -63,6 +111,13 @@ final class ElementSource implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
+        decoder.interrupt();
+        try {
+            decoder.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reader.close();
     }
 
