@@ -8,7 +8,8 @@ LIB="$ROOT/cli/target/lib"
 if [ ! -d "$LIB" ] || [ -z "$(ls "$LIB"/blackout-core-*.jar 2>/dev/null)" ]; then
   (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
 fi
-CP="$(ls "$LIB"/*.jar | tr '\n' ':')"
+# the modules' own jars first (fresh after `./build install -pl wire,core`), then the CLI's dependencies
+CP="$ROOT/wire/target/blackout-wire-0.1.0-SNAPSHOT.jar:$ROOT/core/target/blackout-core-0.1.0-SNAPSHOT.jar:$(ls "$LIB"/*.jar | tr '\n' ':')"
 OUT="$ROOT/bench/target/classes"
 mkdir -p "$OUT"
 "$JAVA_HOME/bin/javac" --release 21 -d "$OUT" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/*.java
