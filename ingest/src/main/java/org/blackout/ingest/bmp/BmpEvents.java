@@ -24,7 +24,10 @@ public interface BmpEvents {
     /** The router said goodbye (the connection closes next). */
     default void terminated(BmpRouter router, Termination m) {}
 
-    /** The connection closed; {@code peersLost} peers were still up and got a STATE element to Idle. */
+    /**
+     * The connection closed; {@code peersLost} monitored peers were still known, and each of their
+     * tables got a STATE element to Idle.
+     */
     default void disconnected(BmpRouter router, int peersLost) {}
 
     /**

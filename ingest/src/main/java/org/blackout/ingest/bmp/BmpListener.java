@@ -51,10 +51,9 @@ public final class BmpListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        BmpStreamDecoder decoder = new BmpStreamDecoder();
-                        ch.pipeline().addLast("bmp-frames", decoder);
+                        ch.pipeline().addLast("bmp-frames", new BmpStreamDecoder());
                         ch.pipeline().addLast("bmp-router",
-                                new BmpRouterHandler(decoder, delivery, sink, events, connections.incrementAndGet()));
+                                new BmpRouterHandler(delivery, sink, events, connections.incrementAndGet()));
                     }
                 });
         server = b.bind(address).sync().channel();

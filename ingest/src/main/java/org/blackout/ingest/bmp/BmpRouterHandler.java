@@ -4,7 +4,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.blackout.wire.DecodeException;
 import org.blackout.wire.bmp.BmpMessage;
 import org.blackout.wire.bmp.BmpRouteElements;
@@ -16,22 +20,37 @@ import org.blackout.wire.bmp.StatisticsReport;
 import org.blackout.wire.bmp.Termination;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
+import org.blackout.wire.net.IpAddress;
 
 /**
  * One router's connection: turns its decoded messages into route elements and events and hands
- * them to {@link Delivery}. When the connection closes, every peer still up gets a STATE element
- * to Idle: without the BMP session its routes are no longer known.
+ * them to {@link Delivery}. A monitored peer may show up in several tables (pre- and post-policy,
+ * Adj-RIB-In and -Out), each a peer of its own for the engine: a Peer Down ends all of them with a
+ * STATE element to Idle, and so does the connection closing for every table still open (without
+ * the BMP session their routes are no longer known).
  */
 final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
-    private final BmpStreamDecoder decoder;
+    /** A monitored peer as RFC 7854 identifies it. */
+    private record PeerId(int type, long distinguisher, IpAddress address) {
+        static PeerId of(PerPeerHeader h) {
+            return new PeerId(h.peerType(), h.distinguisher(), h.address());
+        }
+    }
+
+    /** One of a peer's tables as the engine sees it. */
+    private record Table(String collector, IpAddress address, long as) {}
+
+    /** An element and the collector (router and table) it belongs to. */
+    private record Out(String collector, RouteElement element) {}
+
     private final Delivery delivery;
     private final BmpSink sink;
     private final BmpEvents events;
     private final long id;
+    private final Map<PeerId, Set<Table>> tables = new LinkedHashMap<>();
     private BmpRouter router;
 
-    BmpRouterHandler(BmpStreamDecoder decoder, Delivery delivery, BmpSink sink, BmpEvents events, long id) {
-        this.decoder = decoder;
+    BmpRouterHandler(Delivery delivery, BmpSink sink, BmpEvents events, long id) {
         this.delivery = delivery;
         this.sink = sink;
         this.events = events;
@@ -58,15 +77,26 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
 
     private void message(ChannelHandlerContext ctx, BmpRouter r, BmpStreamDecoder.Decoded d) {
         BmpMessage m = d.message();
-        List<RouteElement> elements = new ArrayList<>();
+        PerPeerHeader peer = m.peer();
+        String collector = peer != null ? r.collector(peer) : r.name();
+        List<Out> out = new ArrayList<>();
         try {
-            BmpRouteElements.accept(m, System.currentTimeMillis() * 1000, elements::add);
+            BmpRouteElements.accept(m, System.currentTimeMillis() * 1000, e -> out.add(new Out(collector, e)));
         } catch (DecodeException e) {
             delivery.submit(ctx.channel(), () -> events.damaged(r, d.offset(), e.getMessage()));
             return;
         }
-        PerPeerHeader peer = m.peer();
-        String collector = peer != null ? r.collector(peer) : r.name();
+        if (m instanceof PeerDown) {
+            // BmpRouteElements ended the Peer Down's own table; end the peer's other tables too
+            Set<Table> open = tables.remove(PeerId.of(peer));
+            if (open != null) {
+                long t = out.getFirst().element().timeMicros();
+                for (Table table : open) if (!table.collector().equals(collector)) out.add(down(table, t));
+            }
+        } else if (peer != null) {
+            tables.computeIfAbsent(PeerId.of(peer), k -> new LinkedHashSet<>())
+                    .add(new Table(collector, peer.address(), peer.as()));
+        }
         Runnable event = switch (m) {
             case Initiation i -> () -> events.initiation(r, i);
             case PeerUp u -> () -> events.peerUp(r, u);
@@ -75,24 +105,29 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
             case Termination t -> () -> events.terminated(r, t);
             default -> null;
         };
-        if (elements.isEmpty() && event == null) return;
+        if (out.isEmpty() && event == null) return;
         delivery.submit(ctx.channel(), () -> {
-            for (RouteElement e : elements) sink.accept(collector, e);
+            for (Out o : out) sink.accept(o.collector(), o.element());
             if (event != null) event.run();
         });
+    }
+
+    private static Out down(Table t, long timeMicros) {
+        return new Out(t.collector(), new RouteElement(timeMicros, ElementType.STATE, t.address(), t.as(), null, 0, null,
+                BmpRouteElements.ESTABLISHED, BmpRouteElements.IDLE));
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         BmpRouter r = router;
-        List<PerPeerHeader> up = decoder.session().upPeers();
         long now = System.currentTimeMillis() * 1000;
+        List<Out> out = new ArrayList<>();
+        for (Set<Table> open : tables.values()) for (Table t : open) out.add(down(t, now));
+        int peers = tables.size();
+        tables.clear();
         delivery.submit(ctx.channel(), () -> {
-            for (PerPeerHeader p : up) {
-                sink.accept(r.collector(p), new RouteElement(now, ElementType.STATE, p.address(), p.as(), null, 0, null,
-                        BmpRouteElements.ESTABLISHED, BmpRouteElements.IDLE));
-            }
-            events.disconnected(r, up.size());
+            for (Out o : out) sink.accept(o.collector(), o.element());
+            events.disconnected(r, peers);
         });
         ctx.fireChannelInactive();
     }
