@@ -256,7 +256,7 @@ class DecoderRobustnessProperties {
             case Notification n -> n.data().length;
             case UnknownMessage u -> u.body().length;
             case BgpMessage m -> 1;
-            case Nlri n -> n.size();
+            case Nlri n -> n.size() + n.unparsed().length;
             case PathAttributes a -> {
                 long w = a.list().size();
                 for (PathAttribute x : a.list()) w += weight(x);

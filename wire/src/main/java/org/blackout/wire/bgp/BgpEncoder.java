@@ -273,21 +273,27 @@ public final class BgpEncoder {
         else out.writeShort((int) (as > 0xffff ? AS_TRANS : as));
     }
 
-    /** Writes prefixes (RFC 4271 4.3), each preceded by its path identifier when the NLRI has them (RFC 7911). */
+    /**
+     * Writes prefixes (RFC 4271 4.3), each preceded by its path identifier when the NLRI has them
+     * (RFC 7911), with the host bits they had on the wire, then any bytes the decoder could not parse.
+     */
     public static void encodeNlri(Nlri nlri, ByteBuf out) {
         boolean addPath = nlri.addPath();
         for (int i = 0, n = nlri.size(); i < n; i++) {
             if (addPath) out.writeInt((int) nlri.pathId(i));
-            writePrefix(nlri.prefix(i), out);
+            writePrefix(nlri.prefix(i).length(), nlri.wireHi(i), nlri.wireLo(i), out);
         }
+        out.writeBytes(nlri.unparsed());
     }
 
     /** Length octet, then the fewest octets that hold the prefix bits. */
     public static void writePrefix(Prefix p, ByteBuf out) {
-        int len = p.length();
+        writePrefix(p.length(), p.hi(), p.lo(), out);
+    }
+
+    private static void writePrefix(int len, long hi, long lo, ByteBuf out) {
         out.writeByte(len);
         int bytes = (len + 7) >>> 3;
-        long hi = p.hi(), lo = p.lo();
         for (int k = 0; k < bytes; k++) {
             out.writeByte((int) (k < 8 ? hi >>> (56 - 8 * k) : lo >>> (120 - 8 * k)));
         }
