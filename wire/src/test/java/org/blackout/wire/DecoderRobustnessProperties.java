@@ -26,6 +26,7 @@ import java.util.zip.GZIPInputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -157,6 +158,35 @@ class DecoderRobustnessProperties {
             return count;
         }, 160L << 10); // the reader's own 128 KiB buffer, its queue and error reports
         assertThat(n).isLessThanOrEqualTo(stream.length / 12 + 1);
+    }
+
+    // ---- the cases that found bugs, as examples ----
+
+    /** A header claiming a 16 MiB body on a 40-byte stream: reported, and no 16 MiB buffer. */
+    @Example
+    void lengthFieldIsNotAnAllocationSize() {
+        byte[] stream = HexFormat.of().parseHex("561e8ca0000d0002" + "00ffffff" + "00".repeat(28));
+        List<String> errors = new ArrayList<>();
+        Long n = bounded(stream, () -> {
+            MrtReader reader = new MrtReader(new ByteArrayInputStream(stream), "short");
+            reader.onError(e -> errors.add(e.reason()));
+            long count = 0;
+            try {
+                while (reader.next() != null) count++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return count;
+        }, 160L << 10);
+        assertThat(n).isZero();
+        assertThat(errors).isNotEmpty();
+    }
+
+    /** RIB entry and peer counts of 65535 in records of a few bytes: DecodeException, and no list sized by the count. */
+    @Example
+    void countFieldIsNotAnAllocationSize() {
+        checkMrtDecoder(HexFormat.of().parseHex("561e8ca0000d0002000000080000000100ffff00"));
+        checkMrtDecoder(HexFormat.of().parseHex("561e8ca0000d00010000000c0a00100100000000ffff0100"));
     }
 
     // ---- checks ----
