@@ -66,25 +66,31 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("demo: cannot find " + (yaml == null ? SCENARIO : yaml) + " (run from the repository, or give --scenario)");
             return 2;
         }
-        PrintStream err = System.err;
         PrintWriter term = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         Scenario sc;
         try {
             sc = ScenarioParser.parse(yaml);
         } catch (ScenarioException e) {
-            err.println("demo: " + e.getMessage());
+            System.err.println("demo: " + e.getMessage());
             return 2;
         }
+        try {
+            run(sc, yaml, out, fresh, term, System.err);
+        } catch (ScenarioException e) {
+            System.err.println("demo: " + e.getMessage());
+            return 2;
+        }
+        System.err.printf(Locale.ROOT, "demo: done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** The demo on a parsed scenario: simulate (or reuse), replay with the detectors, print, write events and report. */
+    static DetectionRun.Result run(Scenario sc, Path yaml, Path out, boolean fresh, PrintWriter term, PrintStream err) throws IOException {
         Path mrt = out.resolve("mrt");
         if (fresh || !reusable(mrt, yaml)) {
             clean(mrt);
             err.println("demo: simulating " + sc.name() + " into " + mrt + " (SIMULATED data, a reconstruction) ...");
-            try {
-                Simulation.run(sc, mrt, quiet(err));
-            } catch (ScenarioException e) {
-                err.println("demo: " + e.getMessage());
-                return 2;
-            }
+            Simulation.run(sc, mrt, quiet(err));
         } else {
             err.println("demo: reusing the simulated archive in " + mrt + " (--fresh to simulate again)");
         }
@@ -117,8 +123,8 @@ final class DemoCommand implements Callable<Integer> {
         term.println();
         term.println("events:  " + eventsFile.toAbsolutePath());
         term.println("report:  " + report.toAbsolutePath() + "  (self-contained, open it in a browser)");
-        err.printf(Locale.ROOT, "demo: %d elements, %d events in %.1f s%n", r.elements(), r.events().size(), (System.nanoTime() - t0) / 1e9);
-        return 0;
+        err.printf(Locale.ROOT, "demo: %d elements, %d events%n", r.elements(), r.events().size());
+        return r;
     }
 
     /** The headline, read back from the events: what a newcomer should take away. */

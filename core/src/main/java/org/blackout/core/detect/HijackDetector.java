@@ -41,6 +41,9 @@ final class HijackDetector {
     private final Map<Prefix, Boolean> knownInBlock = new HashMap<>();
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
     private long firstMicros = Long.MIN_VALUE;
+    /** Origins each watched prefix and more-specific had when the warm-up ended: legitimate MOAS and customers' routes. */
+    private final Map<Prefix, LongLinkedOpenHashSet> known = new HashMap<>();
+    private boolean sealed;
 
     private static final class Candidate {
         final String entity;
@@ -103,6 +106,9 @@ final class HijackDetector {
             }
         }
         if (!warm || ases.isEmpty()) return;
+        if (!sealed) seal(view);
+        LongLinkedOpenHashSet before = known.get(p);
+        if (before != null && allIn(origins, before)) return;
         for (int len = p.length(); len >= 0; len--) {
             Prefix q = new Prefix(p.v6(), p.hi(), p.lo(), len);
             LongLinkedOpenHashSet by = owned.get(q);
@@ -113,6 +119,31 @@ final class HijackDetector {
                 for (long o : origins) candidate(ases.get(asn), p, o, len == p.length() ? Hint.MOAS : Hint.MORE_SPECIFIC, collector, e, expected);
             }
         }
+    }
+
+    /** At the end of the warm-up: what every watched prefix and its more-specifics look like now is normal. */
+    private void seal(RoutingView view) {
+        sealed = true;
+        RoutingState r = view.routing();
+        for (int id = 0; id < r.prefixes().size(); id++) {
+            Prefix q = r.prefixes().prefix(id);
+            if (coveredByOwned(q)) {
+                long[] o = view.originsOf(q);
+                if (o.length > 0) known.put(q, new LongLinkedOpenHashSet(o));
+            }
+        }
+    }
+
+    private boolean coveredByOwned(Prefix p) {
+        for (int len = p.length(); len >= 0; len--) {
+            if (owned.containsKey(new Prefix(p.v6(), p.hi(), p.lo(), len))) return true;
+        }
+        return false;
+    }
+
+    private static boolean allIn(long[] a, LongLinkedOpenHashSet s) {
+        for (long x : a) if (!s.contains(x)) return false;
+        return true;
     }
 
     private void candidate(String entity, Prefix p, long origin, Hint kind, String collector, RouteElement e, LongLinkedOpenHashSet expected) {
