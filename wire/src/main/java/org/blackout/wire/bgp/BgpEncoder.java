@@ -59,7 +59,8 @@ public final class BgpEncoder {
 
     private static void open(Open o, ByteBuf out) {
         out.writeByte(o.version());
-        out.writeShort(o.myAs());
+        // a 4-octet AS goes in the capability; My Autonomous System then says AS_TRANS (RFC 6793 4.1)
+        out.writeShort(o.myAs() < 0 || o.myAs() > 0xffff ? (int) AS_TRANS : o.myAs());
         out.writeShort(o.holdTime());
         writeAddress(o.bgpId(), out);
         if (o.optionalParameters() != null) {
