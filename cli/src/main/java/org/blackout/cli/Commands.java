@@ -13,5 +13,6 @@ final class Commands {
         cl.addSubcommand("simulate", new SimulateCommand());
         cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand("bmp", new BmpCommand());
     }
 }

@@ -1,0 +1,153 @@
+package org.blackout.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.blackout.ingest.bmp.BmpEvents;
+import org.blackout.ingest.bmp.BmpListener;
+import org.blackout.ingest.bmp.BmpRouter;
+import org.blackout.wire.bgp.AsPath;
+import org.blackout.wire.bmp.Initiation;
+import org.blackout.wire.bmp.PeerDown;
+import org.blackout.wire.bmp.PeerUp;
+import org.blackout.wire.bmp.Termination;
+import org.blackout.wire.element.RouteElement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code blackout bmp}: a BMP station that prints what routers send. */
+@Command(name = "bmp", mixinStandardHelpOptions = true,
+        description = {"Listens for BMP (RFC 7854, 8671, 9069) from routers and prints one line per route element on "
+                + "stdout: BMP|time|A, W or STATE|collector|peer|peer AS|prefix or old>new state|AS path. The collector "
+                + "names the router and table (e.g. 'bmp:192.0.2.1 post', 'bmp:192.0.2.1 loc-rib').",
+                "Connections, peers up and down, terminations and damaged messages (with the byte offset) go to stderr.",
+                "",
+                "  blackout bmp --listen 0.0.0.0:1790"})
+final class BmpCommand implements Callable<Integer> {
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "where to accept routers (default ${DEFAULT-VALUE})")
+    String listen = "0.0.0.0:" + BmpListener.DEFAULT_PORT;
+
+    @Override
+    public Integer call() throws Exception {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) {
+            System.err.println("bmp: --listen wants HOST:PORT, got " + listen);
+            return 2;
+        }
+        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            System.err.println("bmp: bad port in " + listen);
+            return 2;
+        }
+        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
+        Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16);
+        try (BmpListener listener = new BmpListener((collector, e) -> print(out, collector, e), new Log(out))) {
+            InetSocketAddress at = listener.bind(new InetSocketAddress(host, port));
+            System.err.println("bmp: listening on " + at + " (Ctrl-C to stop)");
+            // lines reach stdout within a second even when routers are quiet (BufferedWriter is synchronized)
+            Thread.ofPlatform().daemon().name("bmp-flush").start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(1000);
+                        out.flush();
+                    }
+                } catch (InterruptedException | IOException e) {
+                    // stdout gone or shutting down: nothing left to flush to
+                }
+            });
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        } finally {
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static void print(Writer out, String collector, RouteElement e) {
+        StringBuilder sb = new StringBuilder(128).append("BMP|").append(e.timeMicros() / 1_000_000).append('.')
+                .append(String.format("%06d", e.timeMicros() % 1_000_000)).append('|');
+        switch (e.type()) {
+            case ANNOUNCE, RIB -> sb.append('A');
+            case WITHDRAW -> sb.append('W');
+            case STATE -> sb.append("STATE");
+        }
+        sb.append('|').append(collector).append('|').append(e.peerAddress()).append('|').append(e.peerAs()).append('|');
+        if (e.prefix() != null) sb.append(e.prefix());
+        else sb.append(e.oldState()).append('>').append(e.newState());
+        sb.append('|');
+        if (e.attributes() != null && e.prefix() != null) {
+            AsPath p = e.attributes().asPath();
+            if (p != null) sb.append(p);
+        }
+        sb.append('\n');
+        try {
+            out.write(sb.toString());
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /** Router-level events to stderr; flushes stdout when a router goes quiet or away. */
+    private record Log(Writer out) implements BmpEvents {
+        @Override
+        public void connected(BmpRouter router) {
+            System.err.println("bmp: " + router + " connected");
+        }
+
+        @Override
+        public void initiation(BmpRouter router, Initiation m) {
+            System.err.println("bmp: " + router + " is " + m.sysName() + " (" + m.sysDescr() + ")");
+        }
+
+        @Override
+        public void peerUp(BmpRouter router, PeerUp m) {
+            System.err.println("bmp: " + router + " peer " + m.peer().address() + " AS" + m.peer().as() + " up");
+        }
+
+        @Override
+        public void peerDown(BmpRouter router, PeerDown m) {
+            System.err.println("bmp: " + router + " peer " + m.peer().address() + " AS" + m.peer().as() + " down, reason "
+                    + m.reason());
+            flush();
+        }
+
+        @Override
+        public void terminated(BmpRouter router, Termination m) {
+            System.err.println("bmp: " + router + " terminated, reason " + m.reason());
+        }
+
+        @Override
+        public void disconnected(BmpRouter router, int peersLost) {
+            System.err.println("bmp: " + router + " disconnected, " + peersLost + " peers were up");
+            flush();
+        }
+
+        @Override
+        public void damaged(BmpRouter router, long offset, String problem) {
+            System.err.println("bmp: " + router + ": offset " + offset + ": " + problem);
+        }
+
+        private void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
