@@ -123,9 +123,10 @@ public final class AddressRanges {
         }
 
         public AddressRanges build() {
-            Integer[] order = new Integer[n];
+            int[] order = new int[n];
             for (int i = 0; i < n; i++) order[i] = i;
-            Arrays.sort(order, (a, b) -> Long.compareUnsigned(s[a], s[b]));
+            // stable, so that of two ranges starting at one address the first added wins
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(order, (a, b) -> Long.compareUnsigned(s[a], s[b]));
             long[] rs = new long[n], re = new long[n];
             int[] rl = new int[n];
             int m = 0;

@@ -13,12 +13,51 @@ import org.blackout.wire.net.IpAddress;
 public final class RirDelegations {
     private RirDelegations() {}
 
+    /** The first 7 '|'-separated fields (the rest, extensions, are not needed); fewer when the line is short. */
+    private static String[] fields(String line) {
+        String[] f = new String[7];
+        int n = 0, from = 0;
+        while (n < 7) {
+            int bar = line.indexOf('|', from);
+            if (bar < 0) {
+                f[n++] = line.substring(from);
+                break;
+            }
+            f[n++] = line.substring(from, bar);
+            from = bar + 1;
+        }
+        return n == 7 ? f : java.util.Arrays.copyOf(f, n);
+    }
+
+    /** Dotted-quad IPv4 as an unsigned long, without the general parser's allocations. */
+    private static long v4(String s) {
+        long a = 0;
+        int part = 0, dots = 0, digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || ++dots > 3) throw new IllegalArgumentException("not an IPv4 address: " + s);
+                a = (a << 8) | part;
+                part = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                part = part * 10 + (c - '0');
+                digits++;
+                if (part > 255) throw new IllegalArgumentException("not an IPv4 address: " + s);
+            } else {
+                throw new IllegalArgumentException("not an IPv4 address: " + s);
+            }
+        }
+        if (dots != 3 || digits == 0) throw new IllegalArgumentException("not an IPv4 address: " + s);
+        return (a << 8) | part;
+    }
+
     /** Returns the number of records taken. */
     public static int read(BufferedReader in, EntityMaps.Builder into) throws IOException {
         int n = 0;
         for (String line; (line = in.readLine()) != null; ) {
             if (line.isEmpty() || line.charAt(0) == '#') continue;
-            String[] f = line.split("\\|", -1);
+            String[] f = fields(line);
             if (f.length < 7) continue; // version line has 7 fields too, but its type is not below
             String cc = f[1], type = f[2], start = f[3], value = f[4], status = f[6];
             if ("summary".equals(f[5]) || "*".equals(cc) || cc.isEmpty()) continue;
@@ -26,7 +65,7 @@ public final class RirDelegations {
             try {
                 switch (type) {
                     case "ipv4" -> {
-                        long s = Integer.toUnsignedLong(IpAddress.parse(start).v4Address());
+                        long s = v4(start);
                         long count = Long.parseLong(value);
                         if (count <= 0) continue;
                         into.country(false, s, Math.min(s + count - 1, 0xffffffffL), cc);
