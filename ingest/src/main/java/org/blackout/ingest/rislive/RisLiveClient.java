@@ -1,0 +1,208 @@
+package org.blackout.ingest.rislive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
+import org.blackout.ingest.bgp.FeedEvent;
+import org.blackout.ingest.bgp.FeedSink;
+import org.blackout.ingest.config.RisLiveConfig;
+
+/**
+ * A RIS Live websocket client (Netty's websocket codec): connects, sends {@code ris_subscribe} with the
+ * configured filters (raw UPDATEs asked for, so the wire decoder sees every attribute), turns each
+ * message into feed events, and reconnects with exponential backoff and jitter whenever the connection
+ * fails, closes, or goes silent for {@code staleAfter} (a stale stream: RIS Live sends UPDATEs every
+ * second for any broad subscription, so silence means a stuck connection).
+ *
+ * <p>Backpressure: the client has its own one-thread event loop, and the feed sink blocks it when the
+ * engine is behind; while blocked nothing is read, so TCP slows the server. Nothing queues without bound.
+ */
+public final class RisLiveClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("blackout.rislive");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RisLiveConfig config;
+    private final FeedSink sink;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final RisMessageDecoder decoder = new RisMessageDecoder();
+    private final SslContext ssl;
+    private final AtomicLong connects = new AtomicLong(), messages = new AtomicLong(), malformed = new AtomicLong(),
+            stale = new AtomicLong();
+    private volatile boolean closed;
+    private volatile Channel channel;
+    private int failures;
+
+    public RisLiveClient(RisLiveConfig config, FeedSink sink) {
+        this.config = config;
+        this.sink = sink;
+        try {
+            this.ssl = "wss".equals(config.url().getScheme()) ? SslContextBuilder.forClient().build() : null;
+        } catch (SSLException e) {
+            throw new IllegalStateException("TLS for " + config.url(), e);
+        }
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
+        group.execute(this::connect);
+    }
+
+    /** Successful websocket handshakes so far. */
+    public long connects() {
+        return connects.get();
+    }
+
+    /** ris_message texts handled. */
+    public long messages() {
+        return messages.get();
+    }
+
+    /** Texts that were not valid RIS Live messages (skipped and logged). */
+    public long malformed() {
+        return malformed.get();
+    }
+
+    /** Connections closed because the stream went silent. */
+    public long staleStreams() {
+        return stale.get();
+    }
+
+    public RisMessageDecoder decoder() {
+        return decoder;
+    }
+
+    /** The subscription message: the configured filters, plus socket options asking for raw UPDATEs unless set. */
+    String subscribeMessage() {
+        Map<String, Object> data = new LinkedHashMap<>(config.subscribe());
+        data.putIfAbsent("socketOptions", Map.of("includeRaw", true, "acknowledge", true));
+        try {
+            return JSON.writeValueAsString(Map.of("type", "ris_subscribe", "data", data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void connect() {
+        if (closed) return;
+        URI uri = config.url();
+        boolean tls = ssl != null;
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
+                .version(WebSocketVersion.V13).customHeaders(new DefaultHttpHeaders())
+                .maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(10_000).build();
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (tls) ch.pipeline().addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16),
+                                new WebSocketClientProtocolHandler(ws), new WebSocketFrameAggregator(1 << 22),
+                                new IdleStateHandler(config.staleAfter().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                                new Handler());
+                    }
+                });
+        ChannelFuture f = b.connect(uri.getHost(), port);
+        f.addListener(x -> {
+            if (!x.isSuccess()) {
+                LOG.log(Level.WARNING, "RIS Live: cannot connect to {0}: {1}", uri, x.cause().toString());
+                reconnectLater();
+            } else {
+                channel = f.channel();
+                f.channel().closeFuture().addListener(c -> reconnectLater());
+            }
+        });
+    }
+
+    private void reconnectLater() {
+        if (closed) return;
+        failures++;
+        long min = config.reconnectMin().toMillis(), max = config.reconnectMax().toMillis();
+        long delay = Math.min(max, min << Math.min(20, failures - 1));
+        delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1); // jitter: many clients, one server
+        LOG.log(Level.INFO, "RIS Live: reconnecting in {0} ms", Long.toString(delay));
+        group.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                connects.incrementAndGet();
+                LOG.log(Level.INFO, "RIS Live: connected to {0}, subscribing", config.url());
+                ctx.writeAndFlush(new TextWebSocketFrame(subscribeMessage()));
+            } else if (evt instanceof IdleStateEvent) {
+                stale.incrementAndGet();
+                LOG.log(Level.WARNING, "RIS Live: no message for {0}, closing the stale stream", config.staleAfter());
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, evt);
+            }
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) throws Exception {
+            failures = 0; // the stream works: next failure starts the backoff afresh
+            switch (decoder.decode(frame.text())) {
+                case RisMessageDecoder.Result.Events ev -> {
+                    messages.incrementAndGet();
+                    for (FeedEvent e : ev.events()) sink.accept(e);
+                }
+                case RisMessageDecoder.Result.Ignored ig -> {
+                    messages.incrementAndGet();
+                    if (ig.what().startsWith("ris_error")) LOG.log(Level.WARNING, "RIS Live: {0}", ig.what());
+                }
+                case RisMessageDecoder.Result.Malformed m -> {
+                    malformed.incrementAndGet();
+                    LOG.log(Level.WARNING, "RIS Live: skipped a malformed message: {0}", m.why());
+                }
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(Level.WARNING, "RIS Live: {0}", cause.toString());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Channel c = channel;
+        if (c != null) c.close().awaitUninterruptibly(2000);
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
+    }
+
+}
