@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -31,6 +32,7 @@ import org.blackout.wire.bgp.ExtendedCommunities;
 import org.blackout.wire.bgp.Keepalive;
 import org.blackout.wire.bgp.LargeCommunities;
 import org.blackout.wire.bgp.LocalPref;
+import org.blackout.wire.bgp.MalformedAttribute;
 import org.blackout.wire.bgp.MpReachNlri;
 import org.blackout.wire.bgp.MpUnreachNlri;
 import org.blackout.wire.bgp.MultiExitDisc;
@@ -305,6 +307,28 @@ class RoundTripTest {
         RouteRefresh rr = new RouteRefresh(2, 1, 1);
         assertThat(ByteBufUtil.hexDump(bytes(rr))).isEqualTo("ff".repeat(16) + "00170500020101");
         assertThat(decode(bytes(rr), false, false)).isEqualTo(rr);
+    }
+
+    /**
+     * Damaged attribute sections re-encode as they were: a header cut off after 1, 2 or 3 octets
+     * (extended length), an attribute whose length overruns the section, one that fails validation.
+     */
+    @Test
+    void damagedAttributeSectionsReEncodeExactly() {
+        String origin = "40010100", asPath = "400206020200010002";
+        for (String tail : List.of("40", "4003", "5003", "500300", "50030004", "40030801020304", "c0080a0000000100000002",
+                "800e0400010102", "400104")) {
+            byte[] attrs = HexFormat.of().parseHex(origin + asPath + tail);
+            ByteBuf msg = Unpooled.buffer();
+            for (int i = 0; i < 4; i++) msg.writeInt(-1);
+            msg.writeShort(19 + 4 + attrs.length).writeByte(BgpMessage.UPDATE).writeShort(0).writeShort(attrs.length)
+                    .writeBytes(attrs);
+            byte[] wire = ByteBufUtil.getBytes(msg);
+            Update u = (Update) decode(wire, false, false);
+            assertThat(u.attributes().action()).as(tail).isNotEqualTo(Rfc7606Action.NONE);
+            assertThat(u.attributes().list().getLast()).as(tail).isInstanceOf(MalformedAttribute.class);
+            assertThat(HexFormat.of().formatHex(bytes(u))).as(tail).isEqualTo(HexFormat.of().formatHex(wire));
+        }
     }
 
     // ---- MRT records built by hand ----
