@@ -1,0 +1,167 @@
+package org.blackout.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.blackout.server.alert.AlertConfig;
+import org.blackout.server.store.StoreConfig;
+
+/**
+ * {@code blackout serve}'s configuration, from YAML. Relative paths are resolved against the
+ * config file's directory. Unknown keys are errors (a typo must not silently disable an alert).
+ *
+ * <pre>
+ * store:   {duckdb: blackout.duckdb, retention: 400d}     # or jdbc: jdbc:postgresql://...
+ * http:    {listen: 127.0.0.1:8080, token_env: BLACKOUT_TOKEN}
+ * replay:  {inputs: [kp], rir: [...], watch: [all-countries, as:131279], bin: 5m}
+ * alerts:  {update_interval: 30m, destinations: [{type: webhook, url: ...}]}
+ * </pre>
+ */
+public record ServerConfig(StoreConfig store, String host, int port, String token, Replay replay, AlertConfig alerts,
+                           Path base) {
+
+    /** MRT archives replayed into the store at start (resuming after the last stored bin). */
+    public record Replay(List<Path> inputs, List<Path> rir, List<Path> geo, Path asNames, List<String> watch, long binMicros,
+                         long holdMicros, double threshold, double fullFeedRatio, int minAgreeingPeers) {}
+
+    /** The same configuration listening elsewhere ({@code HOST:PORT}). */
+    public ServerConfig withListen(String listen) {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("--listen: want HOST:PORT");
+        int p;
+        try {
+            p = Integer.parseInt(listen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--listen: not a port: " + listen.substring(colon + 1));
+        }
+        return new ServerConfig(store, listen.substring(0, colon).replace("[", "").replace("]", ""), p, token, replay, alerts, base);
+    }
+
+    public static ServerConfig load(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.newBufferedReader(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+        }
+        if (root == null || !root.isObject()) throw new IllegalArgumentException(file + ": expected a YAML mapping");
+        Path base = file.toAbsolutePath().getParent();
+        try {
+            return parse(root, base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static ServerConfig parse(JsonNode root, Path base) {
+        keys(root, "", "store", "http", "replay", "alerts");
+        JsonNode s = root.path("store");
+        keys(s, "store.", "duckdb", "jdbc", "user", "password", "password_env", "retention");
+        StoreConfig store;
+        if (s.hasNonNull("jdbc")) {
+            String url = s.get("jdbc").asText();
+            if (!url.startsWith("jdbc:postgresql:")) throw new IllegalArgumentException("store.jdbc: only jdbc:postgresql: URLs are supported");
+            String pw = s.hasNonNull("password_env") ? System.getenv(s.get("password_env").asText()) : text(s, "password");
+            store = StoreConfig.postgres(url, text(s, "user"), pw);
+        } else {
+            store = StoreConfig.duckdb(resolve(base, s.hasNonNull("duckdb") ? s.get("duckdb").asText() : "blackout.duckdb"));
+        }
+        if (s.hasNonNull("retention")) store = store.withRetention(Duration.ofSeconds(seconds(s.get("retention").asText(), "store.retention")));
+
+        JsonNode h = root.path("http");
+        keys(h, "http.", "listen", "token", "token_env");
+        String listen = h.hasNonNull("listen") ? h.get("listen").asText() : "127.0.0.1:8080";
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("http.listen: want HOST:PORT, e.g. 127.0.0.1:8080");
+        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(listen.substring(colon + 1));
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("http.listen: not a port: " + listen.substring(colon + 1));
+        }
+        String token = h.hasNonNull("token_env") ? System.getenv(h.get("token_env").asText()) : text(h, "token");
+
+        Replay replay = null;
+        JsonNode r = root.path("replay");
+        if (!r.isMissingNode()) {
+            keys(r, "replay.", "inputs", "rir", "geo", "as_names", "watch", "bin", "hold", "threshold", "full_feed_ratio",
+                    "min_agreeing_peers");
+            List<Path> inputs = paths(base, r.path("inputs"), "replay.inputs");
+            if (inputs.isEmpty()) throw new IllegalArgumentException("replay.inputs: list the MRT files or directories to replay");
+            List<String> watch = new ArrayList<>();
+            r.path("watch").forEach(n -> watch.add(n.asText()));
+            replay = new Replay(inputs, paths(base, r.path("rir"), "replay.rir"), paths(base, r.path("geo"), "replay.geo"),
+                    r.hasNonNull("as_names") ? resolve(base, r.get("as_names").asText()) : null, watch,
+                    seconds(r.path("bin").asText("5m"), "replay.bin") * 1_000_000L,
+                    seconds(r.path("hold").asText("1h"), "replay.hold") * 1_000_000L, r.path("threshold").asDouble(0.5),
+                    r.path("full_feed_ratio").asDouble(0.8), r.path("min_agreeing_peers").asInt(-1));
+        }
+        AlertConfig alerts = AlertConfig.parse(root.path("alerts"), base);
+        return new ServerConfig(store, host, port, token, replay, alerts, base);
+    }
+
+    static void keys(JsonNode n, String prefix, String... allowed) {
+        if (n.isMissingNode() || n.isNull()) return;
+        if (!n.isObject()) throw new IllegalArgumentException((prefix.isEmpty() ? "top level" : prefix.substring(0, prefix.length() - 1)) + ": expected a mapping");
+        Set<String> ok = Set.of(allowed);
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            String k = it.next().getKey();
+            if (!ok.contains(k)) throw new IllegalArgumentException("unknown key '" + prefix + k + "' (allowed: " + String.join(", ", allowed) + ")");
+        }
+    }
+
+    static String text(JsonNode n, String key) {
+        return n.hasNonNull(key) ? n.get(key).asText() : null;
+    }
+
+    public static Path resolveAgainst(Path base, String p) {
+        return resolve(base, p);
+    }
+
+    static Path resolve(Path base, String p) {
+        Path x = Path.of(p);
+        return x.isAbsolute() || base == null ? x : base.resolve(x).normalize();
+    }
+
+    static List<Path> paths(Path base, JsonNode n, String name) {
+        List<Path> out = new ArrayList<>();
+        if (n.isMissingNode() || n.isNull()) return out;
+        if (n.isTextual()) {
+            out.add(resolve(base, n.asText()));
+            return out;
+        }
+        if (!n.isArray()) throw new IllegalArgumentException(name + ": expected a list of paths");
+        n.forEach(x -> out.add(resolve(base, x.asText())));
+        return out;
+    }
+
+    /** 300, 300s, 5m, 1h, 2d, or ISO-8601 (PT5M). */
+    public static long seconds(String text, String name) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT)).toSeconds();
+            long mult = 1;
+            if (t.endsWith("s")) t = t.substring(0, t.length() - 1);
+            else if (t.endsWith("m")) { mult = 60; t = t.substring(0, t.length() - 1); }
+            else if (t.endsWith("h")) { mult = 3600; t = t.substring(0, t.length() - 1); }
+            else if (t.endsWith("d")) { mult = 86400; t = t.substring(0, t.length() - 1); }
+            long v = Math.round(Double.parseDouble(t) * mult);
+            if (v <= 0) throw new NumberFormatException();
+            return v;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": not a duration (want 300s, 5m, 1h, 30d): " + text);
+        }
+    }
+}

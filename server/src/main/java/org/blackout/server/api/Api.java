@@ -1,0 +1,409 @@
+package org.blackout.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.blackout.server.store.Rows.EntityRow;
+import org.blackout.server.store.Rows.EventRow;
+import org.blackout.server.store.Rows.FeedEventRow;
+import org.blackout.server.store.Rows.PeerRow;
+import org.blackout.server.store.Rows.SignalRow;
+import org.blackout.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-only JSON API over the store (see openapi.yaml). Parameters are checked by {@link Params}
+ * before any query; errors are {@code {"error": code, "message": text}} with the matching status.
+ * Timelines are columnar ({@code "t": [...], "visible_slash24": [...]}) as plots want them, and
+ * cached until the store changes.
+ */
+public final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_SPAN = 400L * 86400;
+
+    private final Store store;
+    private final String token;
+    private final Map<String, AdminAction> admin = new LinkedHashMap<>();
+    private final Map<String, CachedBody> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CachedBody> e) {
+            return size() > 256;
+        }
+    });
+    private volatile Status status = () -> JSON.createObjectNode();
+
+    /** Live state the store does not hold (engine lag, sources): merged into /health and /api/feeds. */
+    @FunctionalInterface
+    public interface Status {
+        ObjectNode snapshot();
+    }
+
+    /** A configuration change behind the token: gets the request, answers JSON. */
+    @FunctionalInterface
+    public interface AdminAction {
+        JsonNode apply(Context ctx) throws Exception;
+    }
+
+    private record CachedBody(long generation, String body) {}
+
+    public Api(Store store, String token) {
+        this.store = store;
+        this.token = token == null || token.isBlank() ? null : token;
+    }
+
+    /** The shared JSON mapper. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public void status(Status s) {
+        status = s;
+    }
+
+    /** Registers {@code POST /api/admin/{name}}, which needs the bearer token. */
+    public void admin(String name, AdminAction action) {
+        admin.put(name, action);
+    }
+
+    public void routes(JavalinConfig config) {
+        var r = config.routes;
+        r.get("/health", this::health);
+        r.get("/api/entities", this::entities);
+        r.get("/api/entities/{id}", this::entity);
+        r.get("/api/signals", this::signals);
+        r.get("/api/events", this::events);
+        r.get("/api/events/{id}", this::event);
+        r.get("/api/feeds", this::feeds);
+        r.get("/api/overview", this::overview);
+        r.post("/api/admin/{action}", this::adminAction);
+        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(SQLException.class, (e, ctx) -> {
+            LOG.error("query failed on {}: {}", ctx.path(), e.getMessage());
+            error(ctx, 503, "store_unavailable", "the store could not answer: " + e.getMessage());
+        });
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} failed", ctx.path(), e);
+            error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName());
+        });
+        r.error(404, ctx -> {
+            String ct = ctx.res().getContentType();
+            if (ct == null || !ct.startsWith("application/json")) error(ctx, 404, "not_found", "no such resource: " + ctx.path());
+        });
+        r.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + " (the API is read-only)"));
+    }
+
+    static void error(Context ctx, int status, String code, String message) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("error", code);
+        o.put("message", message);
+        o.put("status", status);
+        ctx.status(status).contentType("application/json").result(o.toString());
+    }
+
+    private static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(body instanceof String s ? s : body.toString());
+    }
+
+    private static void noUnknown(Context ctx, String... allowed) {
+        for (String k : ctx.queryParamMap().keySet()) {
+            boolean ok = false;
+            for (String a : allowed) ok |= a.equals(k);
+            if (!ok) throw ApiException.badRequest("unknown parameter '" + k + "' (allowed: " + String.join(", ", allowed) + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- handlers
+
+    private void health(Context ctx) throws SQLException {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("status", "ok");
+        o.put("store", store.describe());
+        long[] range = store.timeRange();
+        if (range != null) {
+            o.put("first_bin", iso(range[0]));
+            o.put("last_bin", iso(range[1]));
+        }
+        o.put("bin_seconds", store.binSeconds());
+        o.setAll(status.snapshot());
+        json(ctx, o);
+    }
+
+    private void entities(Context ctx) throws SQLException {
+        noUnknown(ctx, "q", "kind", "limit");
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > 64) throw ApiException.badRequest("parameter 'q' is too long");
+        String kind = Params.kind(ctx.queryParam("kind"));
+        int limit = Params.limit(ctx.queryParam("limit"), 20, 200);
+        String needle = q == null ? "" : q.trim();
+        // "AS4837" → "as:4837", "KP" stays a name/code search, a prefix is searched as typed
+        if (needle.regionMatches(true, 0, "AS", 0, 2) && needle.length() > 2 && needle.substring(2).chars().allMatch(Character::isDigit)) {
+            needle = "as:" + needle.substring(2);
+        }
+        ArrayNode out = JSON.createArrayNode();
+        for (EntityRow e : store.searchEntities(needle, kind, limit)) out.add(entityJson(e));
+        ObjectNode o = JSON.createObjectNode();
+        o.put("query", needle);
+        o.set("entities", out);
+        json(ctx, o);
+    }
+
+    private void entity(Context ctx) throws SQLException {
+        noUnknown(ctx);
+        String id = Params.entity(ctx.pathParam("id"), "id");
+        EntityRow e = store.entity(id).orElseThrow(() -> ApiException.notFound("no signals stored for " + id));
+        ObjectNode o = entityJson(e);
+        long[] range = store.timeRange();
+        if (range != null) {
+            List<SignalRow> last = store.signals(id, range[1], range[1] + 1, 0);
+            if (!last.isEmpty()) o.set("latest", signalJson(last.get(0)));
+        }
+        json(ctx, o);
+    }
+
+    private static ObjectNode entityJson(EntityRow e) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", e.entity());
+        o.put("kind", e.kind());
+        o.put("name", e.name());
+        return o;
+    }
+
+    private static ObjectNode signalJson(SignalRow s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("time", iso(s.t()));
+        o.put("visible_slash24", s.visibleSlash24());
+        o.put("visible_prefixes", s.visiblePrefixes());
+        o.put("peers_seeing", s.peersSeeing());
+        o.put("full_feed_peers", s.fullFeedPeers());
+        o.put("announcements", s.announcements());
+        o.put("withdrawals", s.withdrawals());
+        o.set("upstreams", upstreams(s.upstreams()));
+        return o;
+    }
+
+    private static JsonNode upstreams(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (Exception e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private void signals(Context ctx) throws Exception {
+        noUnknown(ctx, "entity", "from", "to", "bin");
+        String entity = Params.entity(ctx.queryParam("entity"), "entity");
+        Long from = Params.time(ctx.queryParam("from"), "from");
+        Long to = Params.time(ctx.queryParam("to"), "to");
+        Long bin = Params.seconds(ctx.queryParam("bin"), "bin", 60, 86400);
+        long stored = store.binSeconds();
+        if (bin != null && stored > 0 && bin % stored != 0) {
+            throw ApiException.badRequest("parameter 'bin' must be a multiple of the stored bin (" + stored + " s)");
+        }
+        long[] range = store.timeRange();
+        if (to == null) to = range == null ? Instant.now().getEpochSecond() : range[1] + Math.max(stored, 1);
+        if (from == null) from = to - 7 * 86400;
+        if (from >= to) throw ApiException.badRequest("'from' must be before 'to'");
+        if (to - from > MAX_SPAN) throw ApiException.badRequest("time range longer than 400 days; narrow 'from'/'to'");
+        long effective = bin == null || bin == stored ? 0 : bin;
+        String key = entity + "|" + from + "|" + to + "|" + effective;
+        long gen = store.generation();
+        CachedBody c = cache.get(key);
+        if (c != null && c.generation == gen) {
+            json(ctx, c.body);
+            return;
+        }
+        List<SignalRow> rows = store.signals(entity, from, to, effective);
+        String body = timeline(entity, from, to, effective == 0 ? stored : effective, rows);
+        cache.put(key, new CachedBody(gen, body));
+        json(ctx, body);
+    }
+
+    private static String timeline(String entity, long from, long to, long bin, List<SignalRow> rows) {
+        // hand-built: this is the hot path of the dashboard and the load test
+        StringBuilder sb = new StringBuilder(64 + rows.size() * 64);
+        sb.append("{\"entity\":\"").append(entity).append("\",\"from\":\"").append(iso(from)).append("\",\"to\":\"")
+                .append(iso(to)).append("\",\"bin_seconds\":").append(bin).append(",\"count\":").append(rows.size());
+        column(sb, "t", rows, (b, r) -> b.append(r.t()));
+        column(sb, "visible_slash24", rows, (b, r) -> num(b, r.visibleSlash24()));
+        column(sb, "visible_prefixes", rows, (b, r) -> num(b, r.visiblePrefixes()));
+        column(sb, "peers_seeing", rows, (b, r) -> num(b, r.peersSeeing()));
+        column(sb, "full_feed_peers", rows, (b, r) -> num(b, r.fullFeedPeers()));
+        column(sb, "announcements", rows, (b, r) -> b.append(r.announcements()));
+        column(sb, "withdrawals", rows, (b, r) -> b.append(r.withdrawals()));
+        sb.append(",\"upstreams\":").append(rows.isEmpty() ? "{}" : rows.get(rows.size() - 1).upstreams());
+        // upstream shares over time, only where they change (keeps the body small)
+        sb.append(",\"upstream_changes\":[");
+        String prev = null;
+        boolean first = true;
+        for (SignalRow r : rows) {
+            if (r.upstreams().equals(prev)) continue;
+            prev = r.upstreams();
+            if (!first) sb.append(',');
+            first = false;
+            sb.append("{\"t\":").append(r.t()).append(",\"upstreams\":").append(r.upstreams()).append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    private static void column(StringBuilder sb, String name, List<SignalRow> rows, BiConsumer<StringBuilder, SignalRow> f) {
+        sb.append(",\"").append(name).append("\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) sb.append(',');
+            f.accept(sb, rows.get(i));
+        }
+        sb.append(']');
+    }
+
+    private static void num(StringBuilder sb, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) sb.append((long) v);
+        else sb.append(Math.round(v * 10000) / 10000.0);
+    }
+
+    private void events(Context ctx) throws Exception {
+        noUnknown(ctx, "type", "entity", "from", "to", "open", "limit");
+        String type = Params.eventType(ctx.queryParam("type"));
+        String entity = ctx.queryParam("entity") == null ? null : Params.entity(ctx.queryParam("entity"), "entity");
+        Long from = Params.time(ctx.queryParam("from"), "from");
+        Long to = Params.time(ctx.queryParam("to"), "to");
+        if (from != null && to != null && from >= to) throw ApiException.badRequest("'from' must be before 'to'");
+        Boolean open = Params.bool(ctx.queryParam("open"), "open");
+        int limit = Params.limit(ctx.queryParam("limit"), 100, 1000);
+        ArrayNode out = JSON.createArrayNode();
+        for (EventRow e : store.events(type, entity, from, to, open, limit)) out.add(eventJson(e, false));
+        ObjectNode o = JSON.createObjectNode();
+        o.put("count", out.size());
+        o.set("events", out);
+        json(ctx, o);
+    }
+
+    private void event(Context ctx) throws Exception {
+        noUnknown(ctx);
+        String id = Params.eventId(ctx.pathParam("id"));
+        EventRow e = store.event(id).orElseThrow(() -> ApiException.notFound("no event " + id));
+        json(ctx, eventJson(e, true));
+    }
+
+    /** The stored body, with the indexed fields on top; evidence only when asked (it can be long). */
+    static ObjectNode eventJson(EventRow e, boolean evidence) throws Exception {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", e.id());
+        o.put("type", e.type());
+        o.put("entity", e.entity());
+        o.put("first_evidence", iso(e.firstEvidence()));
+        o.put("raised", iso(e.raised()));
+        if (e.lowered() == null) o.putNull("lowered");
+        else o.put("lowered", iso(e.lowered()));
+        o.put("open", e.lowered() == null);
+        if (e.lowered() != null) o.put("duration_s", e.lowered() - e.raised());
+        o.put("severity", e.severity());
+        JsonNode body = JSON.readTree(e.body());
+        if (body instanceof ObjectNode b) {
+            b.fieldNames().forEachRemaining(f -> {
+                if (!o.has(f) && (evidence || !f.equals("evidence"))) o.set(f, b.get(f));
+            });
+        }
+        return o;
+    }
+
+    private void feeds(Context ctx) throws SQLException {
+        noUnknown(ctx, "limit");
+        int limit = Params.limit(ctx.queryParam("limit"), 100, 1000);
+        ArrayNode peers = JSON.createArrayNode();
+        int up = 0, full = 0, stale = 0;
+        for (PeerRow p : store.peers()) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("collector", p.collector());
+            o.put("address", p.peerAddress());
+            o.put("asn", p.peerAs());
+            o.put("routes", p.routes());
+            o.put("full_feed", p.fullFeed());
+            o.put("state", p.state());
+            o.put("last_change", p.lastChange() == 0 ? null : iso(p.lastChange()));
+            o.put("updated", iso(p.updated()));
+            peers.add(o);
+            if (p.state().equals("up")) up++;
+            if (p.fullFeed()) full++;
+            if (p.stale()) stale++;
+        }
+        ArrayNode events = JSON.createArrayNode();
+        for (FeedEventRow f : store.feedEvents(null, null, limit)) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("time", iso(f.t()));
+            o.put("collector", f.collector());
+            o.put("peer", f.peerAddress());
+            o.put("asn", f.peerAs());
+            o.put("kind", f.kind().toLowerCase());
+            o.put("routes", f.routes());
+            events.add(o);
+        }
+        ObjectNode o = JSON.createObjectNode();
+        ObjectNode summary = o.putObject("summary");
+        summary.put("peers", peers.size());
+        summary.put("up", up);
+        summary.put("full_feed", full);
+        summary.put("stale", stale);
+        o.setAll(status.snapshot());
+        o.set("peers", peers);
+        o.set("feed_events", events);
+        json(ctx, o);
+    }
+
+    private void overview(Context ctx) throws Exception {
+        noUnknown(ctx, "limit");
+        int limit = Params.limit(ctx.queryParam("limit"), 10, 100);
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode open = o.putArray("open_events");
+        for (EventRow e : store.events(null, null, null, null, true, 100)) open.add(eventJson(e, false));
+        ArrayNode recent = o.putArray("recent_events");
+        for (EventRow e : store.events(null, null, null, null, false, 20)) recent.add(eventJson(e, false));
+        long[] range = store.timeRange();
+        ArrayNode drops = o.putArray("largest_drops");
+        if (range != null) {
+            long to = range[1] + 1, from = to - 86400;
+            List<String> ids = new ArrayList<>();
+            List<double[]> v = store.drops(from, to, ids, limit);
+            for (int i = 0; i < ids.size(); i++) {
+                ObjectNode d = drops.addObject();
+                d.put("entity", ids.get(i));
+                store.entity(ids.get(i)).ifPresent(e -> d.put("name", e.name()));
+                d.put("visible_slash24", v.get(i)[0]);
+                d.put("max_24h", v.get(i)[1]);
+                d.put("ratio", v.get(i)[1] > 0 ? Math.round(v.get(i)[0] / v.get(i)[1] * 10000) / 10000.0 : 1.0);
+            }
+            o.put("last_bin", iso(range[1]));
+        }
+        json(ctx, o);
+    }
+
+    private void adminAction(Context ctx) throws Exception {
+        if (token == null) throw new ApiException(403, "read_only", "this server is read-only: configure api.token to allow changes");
+        String auth = ctx.header("Authorization");
+        String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+        if (given == null) throw new ApiException(401, "unauthorized", "missing 'Authorization: Bearer <token>'");
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiException(403, "forbidden", "wrong token");
+        }
+        String name = ctx.pathParam("action");
+        AdminAction a = admin.get(name);
+        if (a == null) throw ApiException.notFound("no admin action '" + name + "' (have: " + String.join(", ", admin.keySet()) + ")");
+        json(ctx, a.apply(ctx));
+    }
+
+    static String iso(long epochSeconds) {
+        return Instant.ofEpochSecond(epochSeconds).toString();
+    }
+}
