@@ -57,11 +57,15 @@ public final class PrefixTable {
         return hi[id] == p.hi() && len[id] == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
     }
 
+    /** murmur3's 64-bit finaliser over the prefix's words: IPv4 keys differ only in their upper bits. */
     private static int hash(boolean v6, long hi, long lo, int length) {
-        long h = hi * 0x9E3779B97F4A7C15L + lo * 0xC2B2AE3D27D4EB4FL + length * 0x165667B19E3779F9L + (v6 ? 1 : 0);
-        h ^= h >>> 29;
-        h *= 0xBF58476D1CE4E5B9L;
-        return (int) (h ^ (h >>> 32));
+        long h = hi ^ (lo * 0xC2B2AE3D27D4EB4FL) ^ ((length + (v6 ? 129L : 0L)) * 0x9E3779B97F4A7C15L);
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     private void rehash() {
