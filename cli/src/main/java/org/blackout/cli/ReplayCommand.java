@@ -140,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
-        Output sink = new Output(out, jsonOut);
+        Output sink = new Output(out, jsonOut, maps);
         EventsOutput events = eventsOut == null ? null : new EventsOutput(binMicros, w.entities());
         Engine engine = new Engine(config, maps, w, events == null ? sink : org.blackout.core.detect.Detectors.tee(sink, events.listener()));
         ReplayMerge merge = new ReplayMerge(files);
@@ -185,9 +185,33 @@ final class ReplayCommand implements Callable<Integer> {
         long signals, feed;
         boolean header;
 
-        Output(PrintWriter out, Writer json) {
+        final EntityMaps maps;
+
+        Output(PrintWriter out, Writer json, EntityMaps maps) {
             this.out = out;
             this.json = json;
+            this.maps = maps;
+        }
+
+        /** The table names ASes (the entity and its first upstream) when --as-names gave names. */
+        private String table(Signal s) {
+            String row = SignalText.table(s);
+            if (maps.asNames() == 0) return row;
+            StringBuilder names = new StringBuilder();
+            if (s.entity().startsWith("as:")) appendName(names, Long.parseLong(s.entity().substring(3)));
+            if (!s.upstreams().isEmpty()) {
+                long up = s.upstreams().get(0).asn();
+                if (maps.asName(up) != null) {
+                    names.append(names.isEmpty() ? "" : "; ").append("via ");
+                    appendName(names, up);
+                }
+            }
+            return names.isEmpty() ? row : row + "  # " + names;
+        }
+
+        private void appendName(StringBuilder sb, long asn) {
+            String name = maps.asName(asn);
+            if (name != null) sb.append("AS").append(asn).append(' ').append(name);
         }
 
         @Override
@@ -201,7 +225,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.println(switch (format) {
                 case jsonl -> SignalText.json(s);
                 case csv -> SignalText.csv(s);
-                case table -> SignalText.table(s);
+                case table -> table(s);
             });
             if (json != null) {
                 try {
