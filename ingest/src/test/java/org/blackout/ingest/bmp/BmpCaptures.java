@@ -15,9 +15,10 @@ import org.blackout.ingest.pcap.TcpStreams;
 /**
  * The BMP captures under {@code shared/data/bmp}: pmacct-test-automation's, with the BMP ports their
  * traffic-reproducer configs select (the BGP captures beside them are the collector's), and
- * NetGauze's BMP captures (ports 1790 and 10000, as tshark shows).
+ * NetGauze's BMP captures (ports 1790 and 10000, as tshark shows). {@code reproIp} is the address
+ * pmacct saw the router connect from (the reproducer's {@code repro_ip}), null for NetGauze's.
  */
-record BmpCaptures(Path pcap, Set<Integer> ports) {
+record BmpCaptures(Path pcap, Set<Integer> ports, String reproIp) {
     static final Set<Integer> NETGAUZE_PORTS = Set.of(1790, 10000);
 
     static Path shared() {
@@ -42,7 +43,7 @@ record BmpCaptures(Path pcap, Set<Integer> ports) {
                 } else if (f.startsWith(bmp.resolve("netgauze")) && !f.startsWith(bmp.resolve("netgauze/bgp"))
                         && !f.startsWith(bmp.resolve("netgauze/305-BGP"))
                         && (name.endsWith(".pcap") || name.endsWith(".pcapng")) && !name.equals("bgp.pcap")) {
-                    out.add(new BmpCaptures(f, NETGAUZE_PORTS));
+                    out.add(new BmpCaptures(f, NETGAUZE_PORTS, null));
                 }
             }
         } catch (IOException e) {
@@ -59,7 +60,7 @@ record BmpCaptures(Path pcap, Set<Integer> ports) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String pcap = null;
+        String pcap = null, repro = null;
         Set<Integer> ports = new TreeSet<>();
         boolean inBmp = false, inDport = false;
         for (String raw : lines) {
@@ -73,6 +74,7 @@ record BmpCaptures(Path pcap, Set<Integer> ports) {
                 if (t.startsWith("pcap:")) pcap = t.substring(5).trim();
                 continue;
             }
+            if (t.startsWith("repro_ip:") && repro == null) repro = t.substring(9).trim();
             if (!inBmp) continue;
             if (t.startsWith("dport:")) {
                 inDport = true;
@@ -85,7 +87,7 @@ record BmpCaptures(Path pcap, Set<Integer> ports) {
             }
         }
         if (pcap == null || ports.isEmpty()) return null;
-        return new BmpCaptures(yml.resolveSibling(pcap), Set.copyOf(ports));
+        return new BmpCaptures(yml.resolveSibling(pcap), Set.copyOf(ports), repro);
     }
 
     /** The directions of the capture's TCP streams that carry BMP (towards a BMP port). */
