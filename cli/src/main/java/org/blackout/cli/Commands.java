@@ -14,5 +14,6 @@ final class Commands {
         cl.addSubcommand("demo", new DemoCommand());
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("bmp", new BmpCommand());
+        cl.addSubcommand("collect", new CollectCommand());
     }
 }

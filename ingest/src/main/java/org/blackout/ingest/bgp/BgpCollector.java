@@ -37,6 +37,7 @@ public final class BgpCollector implements AutoCloseable {
     private ServerSocket server;
     private Thread acceptor;
     private volatile boolean closing;
+    private String name = "blackout";
     private volatile long refused;
 
     public BgpCollector(CollectorConfig config, FeedSink sink) {
@@ -45,6 +46,17 @@ public final class BgpCollector implements AutoCloseable {
         this.neighbours = config.neighbours().stream()
                 .collect(Collectors.toUnmodifiableMap(NeighbourConfig::address, Function.identity()));
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bgp-timers").daemon().factory());
+    }
+
+    /** The collector name route elements are attributed to (default "blackout"). */
+    public String name() {
+        return name;
+    }
+
+    /** Names the collector for the engine; call before {@link #start}. */
+    public BgpCollector named(String name) {
+        this.name = name;
+        return this;
     }
 
     public CollectorConfig config() {

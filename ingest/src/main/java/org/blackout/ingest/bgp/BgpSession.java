@@ -176,7 +176,7 @@ final class BgpSession implements Runnable {
         }
         caps = Capabilities.negotiate(open.capabilities(), neighbour.addPath());
         int hold = Math.min(open.holdTime(), collector.config().holdTime());
-        peer = new BgpPeer(peerAddress, neighbour.as(), localAddress, collector.config().localAs(), caps.as4(),
+        peer = new BgpPeer(collector.name(), peerAddress, neighbour.as(), localAddress, collector.config().localAs(), caps.as4(),
                 caps.addPathV4() || caps.addPathV6(), open.bgpId());
         send(SessionCodec.KEEPALIVE);
         socket.setSoTimeout(hold * 1000); // 0: no hold timer, no keepalives (RFC 4271 4.4)

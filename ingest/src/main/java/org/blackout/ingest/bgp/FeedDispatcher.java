@@ -3,6 +3,7 @@ package org.blackout.ingest.bgp;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.blackout.wire.element.RouteElement;
 
@@ -17,7 +18,7 @@ public final class FeedDispatcher implements FeedSink, AutoCloseable {
 
     private final BlockingQueue<FeedEvent> queue;
     private final Consumer<FeedEvent> archive;
-    private final Consumer<RouteElement> engine;
+    private final BiConsumer<String, RouteElement> engine;
     private final Thread thread;
     private volatile Throwable failure;
 
@@ -27,6 +28,11 @@ public final class FeedDispatcher implements FeedSink, AutoCloseable {
      * @param engine   then gets the event's elements in order
      */
     public FeedDispatcher(int capacity, Consumer<FeedEvent> archive, Consumer<RouteElement> engine) {
+        this(capacity, archive, (collector, e) -> engine.accept(e));
+    }
+
+    /** As above, with the collector name of each element's source (see {@link BgpPeer#collector()}). */
+    public FeedDispatcher(int capacity, Consumer<FeedEvent> archive, BiConsumer<String, RouteElement> engine) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.archive = archive;
         this.engine = engine;
@@ -50,7 +56,8 @@ public final class FeedDispatcher implements FeedSink, AutoCloseable {
                 FeedEvent e = queue.take();
                 if (e == STOP) return;
                 archive.accept(e);
-                for (RouteElement r : e.elements()) engine.accept(r);
+                String collector = e.peer().collector();
+                for (RouteElement r : e.elements()) engine.accept(collector, r);
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();

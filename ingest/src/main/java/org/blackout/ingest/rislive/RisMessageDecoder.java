@@ -99,7 +99,7 @@ public final class RisMessageDecoder {
         IpAddress peerAddr = IpAddress.parse(d.get("peer").asText());
         long peerAs = Long.parseLong(d.path("peer_asn").asText("0"));
         long t = Math.round(d.get("timestamp").asDouble() * 1_000_000);
-        BgpPeer peer = new BgpPeer(peerAddr, peerAs, peerAddr.v6() ? IpAddress.v6(0, 0) : ANY4, 0, true, false, null);
+        BgpPeer peer = new BgpPeer(d.path("host").asText("rislive"), peerAddr, peerAs, peerAddr.v6() ? IpAddress.v6(0, 0) : ANY4, 0, true, false, null);
         return switch (mtype) {
             case "UPDATE" -> update(d, peer, t);
             case "RIS_PEER_STATE" -> peerState(d, peer, t);

@@ -45,7 +45,7 @@ public final class FullTableBuilder {
         for (Prefix p : candidates) {
             if (origins.size() >= target) break;
             int asn = origins.get(p);
-            for (Prefix half : halves(p)) origins.putIfAbsent(half, asn);
+            for (Prefix half : halves(p)) if (origins.size() < target) origins.putIfAbsent(half, asn);
         }
         return origins;
     }

@@ -71,13 +71,13 @@ class MrtArchiveTest {
                     case Bgp4mpMessage m when m.message() instanceof Update u && !m.local() -> {
                         ByteBuf b = Unpooled.buffer();
                         BgpEncoder.encode(u, b);
-                        BgpPeer p = new BgpPeer(m.peerAddress(), m.peerAs(), m.localAddress(), m.localAs(), m.as4(),
+                        BgpPeer p = new BgpPeer("test", m.peerAddress(), m.peerAs(), m.localAddress(), m.localAs(), m.as4(),
                                 m.addPath(), null);
                         archive.accept(new FeedEvent.Message(p, t, ByteBufUtil.getBytes(b), u, els));
                         all.addAll(els);
                     }
                     case Bgp4mpStateChange s -> {
-                        BgpPeer p = new BgpPeer(s.peerAddress(), s.peerAs(), s.localAddress(), s.localAs(), true,
+                        BgpPeer p = new BgpPeer("test", s.peerAddress(), s.peerAs(), s.localAddress(), s.localAs(), true,
                                 false, null);
                         archive.accept(new FeedEvent.StateChange(p, t, s.oldState(), s.newState(), els));
                         all.addAll(els);
