@@ -27,8 +27,9 @@ class StoreApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = new Server(KpFixture.config(tmp.resolve("kp.duckdb"), "http: {listen: 127.0.0.1:0, token: s3cret}"));
-        ServerWiring.wire(server, null);
+        ServerConfig cfg = KpFixture.config(tmp.resolve("kp.duckdb"), "http: {listen: 127.0.0.1:0, token: s3cret}");
+        server = new Server(cfg);
+        ServerWiring.wire(server, cfg);
         server.runReplay(Long.MAX_VALUE);
         base = "http://127.0.0.1:" + server.startHttp();
     }
@@ -68,6 +69,26 @@ class StoreApiTest {
             }
         }
         assertThat(t.get("upstreams").has("4837")).as("KP's border AS").isTrue();
+    }
+
+    @Test
+    void kpOutageEventIsRaisedAndLowered() throws Exception {
+        JsonNode list = json("/api/events?entity=KP&type=outage", 200).get("events");
+        assertThat(list.size()).as(list.toString()).isEqualTo(1);
+        JsonNode e = list.get(0);
+        assertThat(e.get("open").asBoolean()).isFalse();
+        long first = Instant.parse(e.get("first_evidence").asText()).getEpochSecond();
+        long raised = Instant.parse(e.get("raised").asText()).getEpochSecond();
+        long lowered = Instant.parse(e.get("lowered").asText()).getEpochSecond();
+        assertThat(first).isBetween(Instant.parse("2014-12-22T16:10:00Z").getEpochSecond(), Instant.parse("2014-12-22T16:25:00Z").getEpochSecond());
+        assertThat(raised).isGreaterThanOrEqualTo(first).isLessThan(first + 1800);
+        assertThat(lowered).isBetween(Instant.parse("2014-12-23T01:45:00Z").getEpochSecond(), Instant.parse("2014-12-23T02:00:00Z").getEpochSecond());
+        assertThat(e.has("evidence")).as("list omits evidence").isFalse();
+        JsonNode one = json("/api/events/" + e.get("id").asText(), 200);
+        assertThat(one.get("evidence").size()).isPositive();
+        assertThat(one.get("upstreams").get("before").toString()).contains("4837");
+        assertThat(json("/api/events?open=true&type=outage", 200).get("count").asInt()).isZero();
+        assertThat(json("/api/events?entity=KP&from=2014-12-23T03:00:00Z", 200).get("events").findValuesAsText("type")).doesNotContain("outage");
     }
 
     @Test

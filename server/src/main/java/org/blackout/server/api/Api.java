@@ -83,10 +83,10 @@ public final class Api {
         var r = config.routes;
         r.get("/health", this::health);
         r.get("/api/entities", this::entities);
-        r.get("/api/entities/{id}", this::entity);
+        r.get("/api/entities/<id>", this::entity);
         r.get("/api/signals", this::signals);
         r.get("/api/events", this::events);
-        r.get("/api/events/{id}", this::event);
+        r.get("/api/events/<id>", this::event);
         r.get("/api/feeds", this::feeds);
         r.get("/api/overview", this::overview);
         r.post("/api/admin/{action}", this::adminAction);
