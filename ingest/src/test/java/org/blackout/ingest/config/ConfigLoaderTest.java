@@ -1,0 +1,71 @@
+package org.blackout.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The collect config: a full file binds, and each mistake is reported with the path of its field. */
+class ConfigLoaderTest {
+    static final String FULL = """
+            collector:
+              listen: 127.0.0.1:1179
+              local-as: 65000
+              router-id: 192.0.2.1
+              hold-time: 30
+              neighbours:
+                - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}
+                - {address: "2001:db8::2", as: AS4200000000}
+            ris-live:
+              url: ws://127.0.0.1:8080/v1/ws/
+              subscribe: {host: rrc00, moreSpecific: true}
+              stale-after: 90s
+            archive:
+              directory: mrt
+              updates-interval: 15m
+              rib-interval: 2h
+            """;
+
+    @Test
+    void bindsAFullConfig() throws Exception {
+        CollectConfig c = ConfigLoader.parse(FULL, Path.of("/etc/blackout"));
+        assertThat(c.collector().listen().getPort()).isEqualTo(1179);
+        assertThat(c.collector().holdTime()).isEqualTo(30);
+        assertThat(c.collector().neighbours()).hasSize(2);
+        assertThat(c.collector().neighbours().get(0).addPath()).isTrue();
+        assertThat(c.collector().neighbours().get(1).as()).isEqualTo(4200000000L);
+        assertThat(c.collector().neighbours().get(1).address()).isEqualTo(InetAddress.getByName("2001:db8::2"));
+        assertThat(c.risLive().subscribe()).containsEntry("host", "rrc00").containsEntry("moreSpecific", true);
+        assertThat(c.risLive().staleAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.archive().directory()).isEqualTo(Path.of("/etc/blackout/mrt"));
+        assertThat(c.archive().ribInterval()).isEqualTo(Duration.ofHours(2));
+    }
+
+    static void fails(String yaml, String field, String message) {
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, Path.of(".")))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo(field))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void errorsNameTheField() {
+        fails(FULL.replace("as: 65001", "as: 0"), "collector.neighbours[0].as", "must be in 1..4294967295");
+        fails(FULL.replace("address: 192.0.2.2", "address: router.example"), "collector.neighbours[0].address",
+                "not an IP address");
+        fails(FULL.replace("neighbours:", "neighbors:"), "collector.neighbors", "unknown key");
+        fails(FULL.replace("hold-time: 30", "hold-time: 2"), "collector.hold-time", "0 or at least 3");
+        fails(FULL.replace("router-id: 192.0.2.1", "router-id: 2001:db8::1"), "collector.router-id", "IPv4");
+        fails(FULL.replace("ws://127.0.0.1:8080/v1/ws/", "http://example.net/"), "ris-live.url", "ws:// or wss://");
+        fails(FULL.replace("updates-interval: 15m", "updates-interval: soon"), "archive.updates-interval", "duration");
+        fails(FULL.replace("listen: 127.0.0.1:1179", "listen: 127.0.0.1:99999"), "collector.listen", "1..65535");
+        fails(FULL.replace("    - {address: \"2001:db8::2\", as: AS4200000000}", "    - {address: 192.0.2.2, as: 65009}"),
+                "collector.neighbours[1].address", "duplicate");
+        fails("archive: {directory: x}", "(root)", "at least one source");
+        fails("collector: [1, 2]", "collector", "expected a mapping");
+        fails("collector: {local-as: 1", "(yaml)", "");
+    }
+}
