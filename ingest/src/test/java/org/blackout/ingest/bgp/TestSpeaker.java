@@ -38,6 +38,11 @@ final class TestSpeaker implements AutoCloseable {
     private final Thread reader, keepalive;
 
     TestSpeaker(InetAddress local, InetSocketAddress daemon, long as, int routerId) throws IOException {
+        this(local, daemon, as, routerId, true);
+    }
+
+    /** With {@code handshake} false only the OPEN is sent and nothing is awaited (for refused or failed OPENs). */
+    TestSpeaker(InetAddress local, InetSocketAddress daemon, long as, int routerId, boolean handshake) throws IOException {
         socket = new Socket();
         socket.bind(new InetSocketAddress(local, 0));
         socket.connect(daemon, 5000);
@@ -45,12 +50,14 @@ final class TestSpeaker implements AutoCloseable {
         byte[] caps = {2, 18, 1, 4, 0, 1, 0, 1, 1, 4, 0, 2, 0, 1, 65, 4,
                 (byte) (as >>> 24), (byte) (as >>> 16), (byte) (as >>> 8), (byte) as};
         out.write(SessionCodec.open(as, 90, routerId, caps));
-        out.write(SessionCodec.KEEPALIVE);
+        if (handshake) out.write(SessionCodec.KEEPALIVE);
         out.flush();
         DataInputStream in = new DataInputStream(socket.getInputStream());
         // wait for the daemon's OPEN and KEEPALIVE, then drain whatever it sends
-        readMessage(in);
-        readMessage(in);
+        if (handshake) {
+            readMessage(in);
+            readMessage(in);
+        }
         reader = Thread.ofVirtual().start(() -> {
             try {
                 while (true) readMessage(in);
@@ -71,13 +78,26 @@ final class TestSpeaker implements AutoCloseable {
         });
     }
 
-    private static int readMessage(DataInputStream in) throws IOException {
+    /** The NOTIFICATION the peer sent (code, subcode, data), or null. */
+    volatile byte[] notification;
+
+    private int readMessage(DataInputStream in) throws IOException {
         byte[] h = new byte[19];
         in.readFully(h);
         int len = ((h[16] & 0xff) << 8) | (h[17] & 0xff);
-        in.readFully(new byte[len - 19]);
-        if (h[18] == 3) throw new IOException("NOTIFICATION received");
+        byte[] body = new byte[len - 19];
+        in.readFully(body);
+        if (h[18] == 3) {
+            notification = body;
+            throw new IOException("NOTIFICATION received");
+        }
         return h[18];
+    }
+
+    /** Writes bytes as they are: for malformed messages. */
+    synchronized void sendRaw(byte[] m) throws IOException {
+        out.write(m);
+        out.flush();
     }
 
     void announce(List<Prefix> prefixes, long[] asPath, IpAddress nextHop4, IpAddress nextHop6) throws IOException {
