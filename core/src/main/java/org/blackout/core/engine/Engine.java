@@ -92,16 +92,16 @@ public final class Engine implements RoutingView {
                     routing.beginSync(peer);
                     syncing.set(peer);
                 }
-                routing.announce(peer, prefixId(e.prefix()), pathId(e.attributes()));
+                routing.announce(peer, prefixId(e.prefix()), pathId(e.attributes()), e.pathId());
             }
             case ANNOUNCE -> {
                 endSync(peer, t);
                 int p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
-                    routing.remove(peer, p);
+                    routing.remove(peer, p, e.pathId());
                     index.countWithdrawal(p);
                 } else {
-                    routing.announce(peer, p, pathId(e.attributes()));
+                    routing.announce(peer, p, pathId(e.attributes()), e.pathId());
                     index.countAnnouncement(p);
                 }
             }
@@ -109,7 +109,7 @@ public final class Engine implements RoutingView {
                 endSync(peer, t);
                 int p = routing.prefixes().find(e.prefix());
                 if (p >= 0) {
-                    routing.remove(peer, p);
+                    routing.remove(peer, p, e.pathId());
                     index.countWithdrawal(p);
                 }
             }

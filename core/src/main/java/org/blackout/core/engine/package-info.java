@@ -28,7 +28,8 @@
  * see each prefix, origins per prefix (MOAS), entity membership and the entity maps.
  *
  * <h2>Known limits</h2>
- * ADD-PATH path ids are folded (the last path announced for a prefix by a peer wins); interned AS
+ * ADD-PATH: a peer keeps one route per prefix (the last path announced); its path identifiers are
+ * counted so that withdrawing one path leaves the route while another remains. Interned AS
  * paths and prefixes are never freed (fine for replays; a long live run will want a periodic
  * compaction).
  */

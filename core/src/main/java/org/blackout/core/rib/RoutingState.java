@@ -22,6 +22,7 @@ public final class RoutingState {
     private final List<PeerKey> peerKeys = new ArrayList<>();
     private final List<PeerRib> ribs = new ArrayList<>();
     private final List<BitSet> pendingSync = new ArrayList<>();
+    private final List<AddPaths> addPaths = new ArrayList<>();
     private final BitSet stale = new BitSet();
     private long[] fullV4 = new long[1];
     private long[] fullV6 = new long[1];
@@ -56,6 +57,7 @@ public final class RoutingState {
         peerKeys.add(key);
         ribs.add(new PeerRib());
         pendingSync.add(null);
+        addPaths.add(null);
         return id;
     }
 
@@ -86,6 +88,52 @@ public final class RoutingState {
         return old;
     }
 
+    /**
+     * ADD-PATH (RFC 7911): a peer may hold several paths to a prefix, told apart by path identifier.
+     * The peer's table keeps one route per prefix (the last path announced: visibility needs no
+     * more); the identifiers are counted per prefix so that withdrawing one path leaves the route
+     * while another remains. Peers that never send an identifier pay nothing.
+     */
+    private static final class AddPaths {
+        final it.unimi.dsi.fastutil.longs.LongOpenHashSet live = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+        final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap perPrefix = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+
+        static long key(int p, long pathIdentifier) {
+            return ((long) p << 32) | (pathIdentifier & 0xffffffffL);
+        }
+    }
+
+    /** Announces one of a peer's ADD-PATH paths ({@code pathIdentifier} 0: no ADD-PATH). */
+    public int announce(int peer, int p, int pathId, long pathIdentifier) {
+        if (pathIdentifier != 0) {
+            AddPaths a = addPaths.get(peer);
+            if (a == null) addPaths.set(peer, a = new AddPaths());
+            if (a.live.add(AddPaths.key(p, pathIdentifier))) a.perPrefix.addTo(p, 1);
+        }
+        return announce(peer, p, pathId);
+    }
+
+    /**
+     * Withdraws one of a peer's ADD-PATH paths; the route stays while another identifier for the
+     * prefix does. Returns the path id removed, or {@link PeerRib#NONE} (also when a route stays).
+     */
+    public int remove(int peer, int p, long pathIdentifier) {
+        AddPaths a = pathIdentifier == 0 ? null : addPaths.get(peer);
+        if (a != null && a.live.remove(AddPaths.key(p, pathIdentifier))) {
+            int left = a.perPrefix.addTo(p, -1) - 1;
+            if (left > 0) return PeerRib.NONE;
+            a.perPrefix.remove(p);
+        }
+        return remove(peer, p);
+    }
+
+    /** Forgets a prefix's ADD-PATH identifiers once the peer has no route to it. */
+    private void forgetPaths(int peer, int p) {
+        AddPaths a = addPaths.get(peer);
+        if (a == null || a.perPrefix.remove(p) == 0) return;
+        a.live.removeIf(k -> (int) (k >>> 32) == p);
+    }
+
     /** Removes a peer's route to a prefix; returns the path id it had or {@link PeerRib#NONE}. */
     public int withdraw(int peer, Prefix prefix) {
         int p = prefixes.find(prefix);
@@ -95,6 +143,7 @@ public final class RoutingState {
 
     /** Removes a peer's route to an interned prefix; returns the path id it had or {@link PeerRib#NONE}. */
     public int remove(int peer, int p) {
+        if (addPaths.get(peer) != null) forgetPaths(peer, p);
         int old = ribs.get(peer).remove(p, prefixes.isV6(p));
         if (old != PeerRib.NONE) {
             peerBits.set(p, peer, false);
@@ -130,6 +179,7 @@ public final class RoutingState {
     /** Drops all of a peer's routes (session down); returns how many there were. */
     public int dropPeer(int peer) {
         pendingSync.set(peer, null);
+        addPaths.set(peer, null);
         PeerRib rib = ribs.get(peer);
         int n = rib.size();
         if (n == 0) return 0;

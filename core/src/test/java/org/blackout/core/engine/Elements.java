@@ -23,6 +23,16 @@ final class Elements {
                 Prefix.parse(prefix), 0, attrs(path), 0, 0);
     }
 
+    static RouteElement announce(long sec, String peer, long peerAs, String prefix, String path, long pathId) {
+        return new RouteElement(sec * 1_000_000L, ElementType.ANNOUNCE, IpAddress.parse(peer), peerAs,
+                Prefix.parse(prefix), pathId, attrs(path), 0, 0);
+    }
+
+    static RouteElement withdraw(long sec, String peer, long peerAs, String prefix, long pathId) {
+        return new RouteElement(sec * 1_000_000L, ElementType.WITHDRAW, IpAddress.parse(peer), peerAs,
+                Prefix.parse(prefix), pathId, null, 0, 0);
+    }
+
     static RouteElement rib(long sec, String peer, long peerAs, String prefix, String path) {
         return new RouteElement(sec * 1_000_000L, ElementType.RIB, IpAddress.parse(peer), peerAs,
                 Prefix.parse(prefix), 0, attrs(path), 0, 0);

@@ -171,6 +171,20 @@ class EngineTest {
     }
 
     @Test
+    void addPathWithdrawingOnePathKeepsTheRoute() throws Exception {
+        Collect c = new Collect();
+        Engine e = engine(c, "as:131279");
+        e.accept("rrc00", announce(T0, "10.0.0.1", 7, "175.45.176.0/24", "7 4837 131279", 1));
+        e.accept("rrc00", announce(T0, "10.0.0.1", 7, "175.45.176.0/24", "7 9 131279", 2));
+        e.accept("rrc00", withdraw(T0 + 300, "10.0.0.1", 7, "175.45.176.0/24", 1));
+        e.accept("rrc00", withdraw(T0 + 600, "10.0.0.1", 7, "175.45.176.0/24", 2));
+        e.accept("rrc00", announce(T0 + 900, "10.0.0.1", 7, "175.45.177.0/24", "7 9 131279", 5));
+        e.finish();
+        assertThat(c.signals).extracting(Signal::visibleSlash24).containsExactly(1.0, 1.0, 0.0, 1.0);
+        assertThat(e.routing().rib(0).size()).isEqualTo(1);
+    }
+
+    @Test
     void allAsesAndAllCountriesListEveryEntitySorted() throws Exception {
         Collect c = new Collect();
         Engine e = engine(c, "all-ases,all-countries");

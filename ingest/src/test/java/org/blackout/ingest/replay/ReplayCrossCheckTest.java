@@ -227,6 +227,25 @@ class ReplayCrossCheckTest {
     }
 
     @Test
+    void addPathRibDumpsKeepOneRoutePerPrefix() throws Exception {
+        for (String name : new String[] {"bview.ipv4_unicast_add_path.gz", "bview.ipv6_unicast_add_path.gz"}) {
+            Path mrt = shared("mrt/bgpdump/test_data/" + name);
+            Map<String, Set<String>> perPeer = new TreeMap<>();
+            for (String[] f : bgpdumpRows(shared("mrt/bgpdump/test_expect/" + name + ".bgp.gz"))) {
+                perPeer.computeIfAbsent(f[3] + "|" + f[4], k -> new HashSet<>()).add(f[5]);
+            }
+            Engine engine = new Engine(EngineConfig.defaults(), EntityMaps.empty(), Watch.parse(List.of("all-ases")), new Collect());
+            new ReplayMerge(List.of(mrt)).run(engine::accept);
+            engine.finish();
+            Map<String, Integer> ours = new TreeMap<>(), theirs = new TreeMap<>();
+            RoutingState rs = engine.routing();
+            for (int i = 0; i < rs.peerCount(); i++) ours.put(rs.peerKey(i).address() + "|" + rs.peerKey(i).asn(), rs.rib(i).size());
+            perPeer.forEach((k, v) -> theirs.put(k, v.size()));
+            assertThat(ours).as(name).isEqualTo(theirs);
+        }
+    }
+
+    @Test
     void collectorNamesComeFromThePath() {
         assertThat(CollectorNames.of(Path.of("/data/rrc00/2024.09/updates.20240914.0000.gz"))).isEqualTo("rrc00");
         assertThat(CollectorNames.of(Path.of("/data/route-views.linx/bgpdata/2024.09/UPDATES/updates.x.bz2")))
