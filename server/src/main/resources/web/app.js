@@ -108,7 +108,8 @@ function plot(el, title, t, series, events, sync) {
     title, width, height: 190, cursor: { sync: { key: sync } }, plugins: [bandsPlugin(events)],
     scales: { x: { time: true } }, tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     series: [{ value: (u, v) => v == null ? '' : utc(v) }, ...series.map(s => ({ label: s.label, stroke: s.color, width: 1.5, fill: s.fill }))],
-    axes: [{}, { size: 55 }],
+    axes: [{ values: (u, splits) => splits.map(v => { const d = new Date(v * 1000).toISOString();
+      return d.slice(11, 16) === '00:00' ? d.slice(5, 10) : d.slice(11, 16); }) }, { size: 55 }],
   };
   const u = new uPlot(opts, [t, ...series.map(s => s.data)], el);
   plots.push(u);

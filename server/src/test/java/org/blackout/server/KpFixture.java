@@ -41,7 +41,7 @@ public final class KpFixture {
     public static ServerConfig config(Path store, String extraYaml) throws IOException {
         String yaml = """
                 store: {duckdb: %s}
-                http: {listen: 127.0.0.1:0}
+                %s
                 replay:
                   inputs: [%s]
                   rir: [%s]
@@ -49,10 +49,60 @@ public final class KpFixture {
                   bin: 5m
                   min_agreeing_peers: 6
                 %s
-                """.formatted(store, mrt(), RIR, extraYaml == null ? "" : extraYaml);
+                """.formatted(store, extraYaml != null && extraYaml.contains("http:") ? "" : "http: {listen: 127.0.0.1:0}", mrt(), RIR,
+                extraYaml == null ? "" : extraYaml);
         Path f = Files.createTempFile("serve", ".yml");
         Files.writeString(f, yaml);
         return ServerConfig.load(f);
+    }
+
+    /** One server over the replayed scenario, with every kind of alert destination, shared by the test classes. */
+    public record Shared(Server server, String base, Receivers receivers, com.icegreen.greenmail.util.GreenMail mail, Path alertsFile,
+                         Path store) {}
+
+    private static Shared shared;
+
+    public static synchronized Shared shared() throws Exception {
+        if (shared != null) return shared;
+        Path dir = Files.createTempDirectory("blackout-server-test");
+        Receivers rx = new Receivers();
+        var mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+        mail.start();
+        int smtp = mail.getSmtp().getPort();
+        Path alerts = dir.resolve("alerts.jsonl");
+        int dead;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String yaml = """
+                http: {listen: 127.0.0.1:0, token: s3cret}
+                alerts:
+                  update_interval: 30m
+                  destinations:
+                    - {name: hook, type: webhook, url: "http://127.0.0.1:%1$d/hook", entities: [country:KP],
+                       template: '{"text": "{{text}}", "phase": "{{phase}}", "id": "{{id}}", "event": {{event}}}'}
+                    - {name: slack, type: slack, url: "http://127.0.0.1:%1$d/slack", types: [outage]}
+                    - {name: mail, type: email, smtp: "127.0.0.1:%2$d", from: blackout@example.org, to: [noc@example.org], types: [outage]}
+                    - {name: syslog, type: syslog, host: 127.0.0.1, port: %3$d, types: [outage]}
+                    - {name: file, type: file, path: %4$s}
+                    - {name: dead, type: webhook, url: "http://127.0.0.1:%5$d/down", types: [outage]}
+                """.formatted(rx.httpPort(), smtp, rx.syslogPort(), alerts, dead);
+        ServerConfig cfg = config(dir.resolve("kp.duckdb"), yaml);
+        Server server = new Server(cfg);
+        ServerWiring.wire(server, cfg);
+        server.runReplay(Long.MAX_VALUE);
+        String base = "http://127.0.0.1:" + server.startHttp();
+        shared = new Shared(server, base, rx, mail, alerts, dir.resolve("kp.duckdb"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception ignored) {
+                // the JVM is going away
+            }
+            rx.close();
+            mail.stop();
+        }));
+        return shared;
     }
 
     public static List<Path> files() throws IOException {

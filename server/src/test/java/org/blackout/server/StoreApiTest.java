@@ -8,35 +8,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The KP scenario replayed into DuckDB by the server, then read back through the HTTP API. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path tmp;
     Server server;
     HttpClient http = HttpClient.newHttpClient();
     String base;
 
     @BeforeAll
     void start() throws Exception {
-        ServerConfig cfg = KpFixture.config(tmp.resolve("kp.duckdb"), "http: {listen: 127.0.0.1:0, token: s3cret}");
-        server = new Server(cfg);
-        ServerWiring.wire(server, cfg);
-        server.runReplay(Long.MAX_VALUE);
-        base = "http://127.0.0.1:" + server.startHttp();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (server != null) server.close();
+        KpFixture.Shared s = KpFixture.shared();
+        server = s.server();
+        base = s.base();
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -126,7 +126,8 @@ public final class Alerts implements AutoCloseable {
                 return;
             }
             long delay = Math.min(backoff.toMillis() << Math.min(n - 1, 16), Duration.ofMinutes(10).toMillis());
-            LOG.warn("alert {} to {} failed ({}); retry {} in {} ms", a.key(), t.destination.name(), ex.toString(), n + 1, delay);
+            if (n == 1) LOG.warn("alert {} to {} failed ({}); retrying with backoff", a.key(), t.destination.name(), ex.toString());
+            else LOG.debug("alert {} to {} failed ({}); retry {} in {} ms", a.key(), t.destination.name(), ex.toString(), n + 1, delay);
             t.executor.schedule(() -> attempt(t, a, key, n + 1), delay, TimeUnit.MILLISECONDS);
         }
     }
