@@ -19,14 +19,38 @@ public final class AsciiOut {
         this.b = new byte[size];
     }
 
+    /** A growable scratch buffer for a piece of text that is built once and copied often. */
+    static AsciiOut scratch() {
+        return new AsciiOut(null, 256);
+    }
+
+    /** Empties a scratch buffer. */
+    AsciiOut reset() {
+        n = 0;
+        return this;
+    }
+
+    /** Appends the contents of a scratch buffer. */
+    AsciiOut append(AsciiOut piece) {
+        int k = piece.n;
+        if (b.length - n < k) room(k);
+        System.arraycopy(piece.b, 0, b, n, k);
+        n += k;
+        return this;
+    }
+
     private void room(int k) {
         if (n + k <= b.length) return;
+        if (os == null) { // a scratch buffer grows
+            b = java.util.Arrays.copyOf(b, Math.max(n + k, b.length * 2));
+            return;
+        }
         flushBuffer();
         if (k > b.length) b = new byte[Math.max(k, b.length * 2)];
     }
 
     public AsciiOut ch(char c) {
-        if (n == b.length) flushBuffer();
+        if (n == b.length) room(1);
         b[n++] = (byte) c;
         return this;
     }
@@ -45,26 +69,61 @@ public final class AsciiOut {
         return this;
     }
 
-    /** Unsigned decimal of a non-negative long. */
+    private static final byte[] PAIRS = new byte[200];
+    private static final byte[][] OCTETS = new byte[256][];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        for (int i = 0; i < 256; i++) OCTETS[i] = Integer.toString(i).getBytes();
+    }
+
+    /** Decimal of a long (a minus sign when negative). */
     public AsciiOut num(long v) {
-        room(20);
+        if (v >= 0 && v <= Integer.MAX_VALUE) return num((int) v);
+        room(21);
         if (v < 0) {
+            if (v == Long.MIN_VALUE) return str("-9223372036854775808");
             b[n++] = '-';
-            if (v == Long.MIN_VALUE) return str("9223372036854775808");
             v = -v;
         }
-        if (v < 10) {
-            b[n++] = (byte) ('0' + v);
-            return this;
-        }
-        int digits = 0;
-        for (long t = v; t > 0; t /= 10) digits++;
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) digits++;
         int end = n + digits;
         for (int i = end - 1; i >= n; i--) {
             b[i] = (byte) ('0' + (v % 10));
             v /= 10;
         }
         n = end;
+        return this;
+    }
+
+    /** Decimal of a non-negative int. */
+    public AsciiOut num(int v) {
+        if (b.length - n < 11) room(11);
+        if (v < 10) {
+            b[n++] = (byte) ('0' + v);
+            return this;
+        }
+        int digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+                : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+        int i = n + digits;
+        n = i;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            v = q;
+            b[--i] = PAIRS[r + 1];
+            b[--i] = PAIRS[r];
+        }
+        if (v >= 10) {
+            b[--i] = PAIRS[(v << 1) + 1];
+            b[--i] = PAIRS[v << 1];
+        } else {
+            b[--i] = (byte) ('0' + v);
+        }
         return this;
     }
 
@@ -81,9 +140,20 @@ public final class AsciiOut {
 
     /** Dotted quad of an IPv4 address held in an int. */
     public AsciiOut ipv4(int a) {
-        room(15);
-        num((a >>> 24) & 0xff).ch('.').num((a >>> 16) & 0xff).ch('.').num((a >>> 8) & 0xff).ch('.').num(a & 0xff);
+        if (b.length - n < 15) room(15);
+        octet(a >>> 24);
+        b[n++] = '.';
+        octet((a >>> 16) & 0xff);
+        b[n++] = '.';
+        octet((a >>> 8) & 0xff);
+        b[n++] = '.';
+        octet(a & 0xff);
         return this;
+    }
+
+    private void octet(int v) {
+        byte[] o = OCTETS[v];
+        for (byte c : o) b[n++] = c;
     }
 
     /**

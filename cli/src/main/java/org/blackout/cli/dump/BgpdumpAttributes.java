@@ -59,12 +59,42 @@ final class BgpdumpAttributes {
 
     private static final byte[] EMPTY = new byte[0];
 
+    private static final int CACHE_LIMIT = 1 << 16;
+    /** AS path text by path, for the common case (no AS4_PATH merge): RIB dumps repeat paths a lot. */
+    private final java.util.HashMap<AsPath, byte[]> pathCache = new java.util.HashMap<>();
+    private final java.util.HashMap<Communities, byte[]> communityCache = new java.util.HashMap<>();
+    private boolean mpUsed;
+
+    /** A fresh view of one attribute set (allocates; {@link #load} reuses one instance instead). */
+    static BgpdumpAttributes of(PathAttributes pa, int asnLen) {
+        BgpdumpAttributes a = new BgpdumpAttributes();
+        a.load(pa, asnLen);
+        return a;
+    }
+
     /**
+     * Makes this the view of {@code pa}.
+     *
      * @param asnLen 2 or 4: the ASN size bgpdump assumes for this record (4 for TABLE_DUMP_V2 and
      *               the _AS4 subtypes), which decides whether AS4_PATH is merged
      */
-    static BgpdumpAttributes of(PathAttributes pa, int asnLen) {
-        BgpdumpAttributes a = new BgpdumpAttributes();
+    BgpdumpAttributes load(PathAttributes pa, int asnLen) {
+        hasAsPath = false;
+        asPath = EMPTY;
+        origin = 255;
+        nextHop = -1;
+        hasMed = hasLocalPref = atomicAggregate = hasCommunities = hasMpReach = hasMpUnreach = false;
+        med = localPref = 0;
+        aggregatorAs = 0;
+        aggregatorAddr = -1;
+        communities = null;
+        if (mpUsed) {
+            for (Mp[] row : announce) java.util.Arrays.fill(row, null);
+            for (Mp[] row : withdraw) java.util.Arrays.fill(row, null);
+            mpUsed = false;
+        }
+        BgpdumpAttributes a = this;
+        AsPathAttr asPathAttr = null;
         byte[] asPathRaw = null, as4PathRaw = null;
         int asPathLen = asnLen;
         boolean hasAggregator = false, hasAs4Aggregator = false;
@@ -74,7 +104,8 @@ final class BgpdumpAttributes {
             switch (attr) {
                 case Origin o -> a.origin = o.value();
                 case AsPathAttr p -> {
-                    asPathRaw = encode(p.path(), p.fourOctet() ? 4 : 2);
+                    asPathAttr = p;
+                    asPathRaw = null;
                     asPathLen = p.fourOctet() ? 4 : 2;
                 }
                 case As4PathAttr p -> as4PathRaw = encode(p.path(), 4);
@@ -100,7 +131,13 @@ final class BgpdumpAttributes {
                 }
                 case Communities c -> {
                     a.hasCommunities = true;
-                    a.communities = communityText(c.values());
+                    byte[] text = communityCache.get(c);
+                    if (text == null) {
+                        text = communityText(c.values());
+                        if (communityCache.size() >= CACHE_LIMIT) communityCache.clear();
+                        communityCache.put(c, text);
+                    }
+                    a.communities = text;
                 }
                 case MpReachNlri m -> {
                     a.hasMpReach = true;
@@ -117,7 +154,10 @@ final class BgpdumpAttributes {
                     byte[] v = m.value();
                     switch (m.typeCode()) {
                         case PathAttribute.ORIGIN -> a.origin = v.length > 0 ? v[0] & 0xff : 0;
-                        case PathAttribute.AS_PATH -> asPathRaw = v;
+                        case PathAttribute.AS_PATH -> {
+                            asPathRaw = v;
+                            asPathAttr = null;
+                        }
                         case PathAttribute.AS4_PATH -> as4PathRaw = v;
                         case PathAttribute.NEXT_HOP -> a.nextHop = (int) be(v, 0, 4);
                         case PathAttribute.MULTI_EXIT_DISC -> {
@@ -153,34 +193,48 @@ final class BgpdumpAttributes {
                 default -> { }
             }
         }
-        // RFC 6793 as bgpdump does it (only for 2-octet sessions)
-        if (asPathRaw != null) {
+        if (asPathAttr != null || asPathRaw != null) {
             a.hasAsPath = true;
-            PathText t = pathText(asPathRaw, asPathLen);
-            if (asnLen == 2) {
-                boolean mergePath = true;
-                if (hasAggregator && hasAs4Aggregator) {
-                    if (a.aggregatorAs != AS_TRANS) {
-                        mergePath = false;
-                    } else {
-                        a.aggregatorAs = as4AggAs;
-                        a.aggregatorAddr = as4AggAddr;
-                    }
+            boolean mergePath = asnLen == 2 && as4PathRaw != null;
+            if (asnLen == 2 && hasAggregator && hasAs4Aggregator) {
+                if (a.aggregatorAs != AS_TRANS) {
+                    mergePath = false;
+                } else {
+                    a.aggregatorAs = as4AggAs;
+                    a.aggregatorAddr = as4AggAddr;
                 }
-                if (mergePath && as4PathRaw != null) {
+            }
+            if (!mergePath && asPathAttr != null) {
+                a.asPath = cachedText(asPathAttr.path(), asPathLen);
+            } else {
+                if (asPathRaw == null) asPathRaw = encode(asPathAttr.path(), asPathLen);
+                PathText t = pathText(asPathRaw, asPathLen);
+                if (mergePath) {
+                    // RFC 6793 as bgpdump does it (only for 2-octet sessions)
                     PathText t4 = pathText(as4PathRaw, 4);
                     if (t.count >= t4.count) t = pathText(merge(asPathRaw, asPathLen, t.count, as4PathRaw, t4.count), 4);
                 }
+                a.asPath = t.text;
             }
-            a.asPath = t.text;
         } else if (asnLen == 2 && hasAggregator && hasAs4Aggregator && a.aggregatorAs == AS_TRANS) {
             a.aggregatorAs = as4AggAs;
             a.aggregatorAddr = as4AggAddr;
         }
-        return a;
+        return this;
+    }
+
+    private byte[] cachedText(AsPath p, int asnLen) {
+        byte[] t = pathCache.get(p);
+        if (t == null) {
+            t = pathText(encode(p, asnLen), asnLen).text;
+            if (pathCache.size() >= CACHE_LIMIT) pathCache.clear();
+            pathCache.put(p, t);
+        }
+        return t;
     }
 
     private void mpReach(MpReachNlri m) {
+        mpUsed = true;
         int afi = m.afi(), safi = m.safi();
         if (m.abbreviated()) {
             afi = 2; // bgpdump takes every abbreviated MP_REACH for IPv6 unicast
@@ -201,6 +255,7 @@ final class BgpdumpAttributes {
     }
 
     private void mpUnreach(MpUnreachNlri m) {
+        mpUsed = true;
         int afi = m.afi(), safi = m.safi();
         if (afi > 2 || safi > 3 || afi < 1 || safi < 1) return;
         if (withdraw[afi][safi] != null) return;

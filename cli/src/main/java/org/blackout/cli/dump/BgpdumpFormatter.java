@@ -27,6 +27,7 @@ public final class BgpdumpFormatter {
     private final AsciiOut out;
     private final boolean mask;
     private final BgpdumpPrefixes px = new BgpdumpPrefixes();
+    private final BgpdumpAttributes attrs = new BgpdumpAttributes();
     private PeerIndexTable peers;
     private long lines;
 
@@ -57,7 +58,10 @@ public final class BgpdumpFormatter {
         switch (r) {
             case TableDump t -> tableDump(t);
             case RibEntries rib -> rib(rib);
-            case PeerIndexTable p -> peers = p;
+            case PeerIndexTable p -> {
+                peers = p;
+                peerTexts = new AsciiOut[0];
+            }
             case Bgp4mpMessage m -> message(m);
             case Bgp4mpStateChange s -> state(s);
             case UnknownRecord u -> { }
@@ -67,18 +71,19 @@ public final class BgpdumpFormatter {
     // ---- TABLE_DUMP ----
 
     private void tableDump(TableDump t) {
-        BgpdumpAttributes a = BgpdumpAttributes.of(t.attributes(), t.header().subtype() >= 3 ? 4 : 2);
+        BgpdumpAttributes a = attrs.load(t.attributes(), t.header().subtype() >= 3 ? 4 : 2);
         boolean v6 = t.header().subtype() == 2;
         out.str("TABLE_DUMP|").num(t.header().timestamp()).str("|B|");
-        addr(t.peerAddress(), v6);
+        addr(out, t.peerAddress(), v6);
         out.ch('|').num(t.peerAs()).ch('|');
-        addr(t.prefix().address(), v6);
+        addr(out, t.prefix().address(), v6);
         out.ch('/').num(t.prefix().length()).ch('|');
         BgpdumpAttributes.Mp mp6 = a.ipv6Unicast();
-        pathOrigin(a);
+        pathOrigin(out, a);
         if (mp6 != null) out.ipv6(mp6.nhHi, mp6.nhLo);
         else out.ipv4(a.nextHop);
-        tail(a, false);
+        tail(out, a, false);
+        lines++;
     }
 
     // ---- TABLE_DUMP_V2 ----
@@ -96,22 +101,39 @@ public final class BgpdumpFormatter {
         if (peers == null) return;
         List<PeerIndexTable.Peer> table = peers.peers();
         Prefix prefix = rib.prefix();
+        AsciiOut pre = headA.reset();
+        pre.str(addPath ? "TABLE_DUMP2_AP|" : "TABLE_DUMP2|").num(rib.header().timestamp()).str("|B|");
+        AsciiOut pfx = tailA.reset();
+        addr(pfx, prefix.address(), prefix.v6());
+        pfx.ch('/').num(prefix.length()).ch('|');
         for (RibEntries.RibEntry e : rib.entries()) {
             if (e.peerIndex() >= table.size()) continue;
-            PeerIndexTable.Peer peer = table.get(e.peerIndex());
-            BgpdumpAttributes a = BgpdumpAttributes.of(e.attributes(), 4);
-            out.str(addPath ? "TABLE_DUMP2_AP|" : "TABLE_DUMP2|").num(rib.header().timestamp()).str("|B|");
-            addr(peer.address(), peer.address().v6());
-            out.ch('|').num(peer.as()).ch('|');
-            addr(prefix.address(), prefix.v6());
-            out.ch('/').num(prefix.length()).ch('|');
+            BgpdumpAttributes a = attrs.load(e.attributes(), 4);
+            out.append(pre).append(peerText(e.peerIndex(), table)).append(pfx);
             if (addPath) out.num(e.pathId()).ch('|');
-            pathOrigin(a);
+            pathOrigin(out, a);
             BgpdumpAttributes.Mp mp6 = a.ipv6Unicast();
             if (mp6 != null) out.ipv6(mp6.nhHi, mp6.nhLo);
             else out.ipv4(a.nextHop);
-            tail(a, false);
+            tail(out, a, false);
+            lines++;
         }
+    }
+
+    /** "peer|as|" per peer index, built when the peer index table arrives. */
+    private AsciiOut[] peerTexts = new AsciiOut[0];
+
+    private AsciiOut peerText(int i, List<PeerIndexTable.Peer> table) {
+        if (peerTexts.length != table.size()) peerTexts = new AsciiOut[table.size()];
+        AsciiOut t = peerTexts[i];
+        if (t == null) {
+            PeerIndexTable.Peer peer = table.get(i);
+            t = AsciiOut.scratch();
+            addr(t, peer.address(), peer.address().v6());
+            t.ch('|').num(peer.as()).ch('|');
+            peerTexts[i] = t;
+        }
+        return t;
     }
 
     // ---- BGP4MP and the deprecated BGP type ----
@@ -122,27 +144,34 @@ public final class BgpdumpFormatter {
             out.str("BGP|").num(h.timestamp());
         } else {
             out.str(h.type() == MrtHeader.BGP4MP_ET ? "BGP4MP_ET|" : "BGP4MP|");
-            time(h);
+            time(out, h);
         }
         out.str("|STATE|");
-        addr(s.peerAddress(), s.afi() == 2);
+        addr(out, s.peerAddress(), s.afi() == 2);
         out.ch('|').num(s.peerAs()).ch('|').num(s.oldState()).ch('|').num(s.newState()).ch('\n');
         lines++;
     }
+
+    /** "LABEL|time|W|peer|as|" and "LABEL|time|A|peer|as|", built once per message. */
+    private final AsciiOut headW = AsciiOut.scratch(), headA = AsciiOut.scratch();
+    /** Everything after the prefix (and path id) of an announcement line, built once per next hop. */
+    private final AsciiOut tailA = AsciiOut.scratch();
 
     private void message(Bgp4mpMessage m) {
         if (!(m.message() instanceof Update u)) return;
         MrtHeader h = m.header();
         boolean legacy = h.type() == MrtHeader.BGP;
-        BgpdumpAttributes a = BgpdumpAttributes.of(u.attributes(), m.as4() ? 4 : 2);
+        BgpdumpAttributes a = attrs.load(u.attributes(), m.as4() ? 4 : 2);
         String label = legacy ? "BGP|" : label(m);
         boolean v6Peer = m.afi() == 2;
         boolean addPath = m.addPath();
+        head(headW, label, h, "W", m, v6Peer);
+        head(headA, label, h, "A", m, v6Peer);
         if (legacy) {
             // process_bgpdump_mrtd_bgp: IPv4 withdrawn and NLRI only
             px.load(u.withdrawn(), false, false, mask);
             for (int i = 0; i < px.size; i++) {
-                linePrefix(label, h, "W", m, v6Peer);
+                out.append(headW);
                 // bgpdump 1.6.2 formats both addresses of this line with inet_ntoa's one static
                 // buffer, so the peer address is printed in place of the prefix's
                 if (mask) out.ipv4((int) (px.hi[i] >>> 32));
@@ -151,48 +180,58 @@ public final class BgpdumpFormatter {
                 lines++;
             }
             px.load(u.nlri(), false, false, mask);
+            if (px.size == 0) return;
+            AsciiOut t = tailA.reset();
+            pathOrigin(t, a);
+            t.ipv4(a.nextHop).ch('|').num(a.hasLocalPref ? a.localPref : 0).ch('|').num(a.hasMed ? a.med : 0);
+            // mrtd_table_line_announce has no '|' before the communities, and none for an empty list
+            if (a.hasCommunities) t.bytes(a.communities);
+            t.ch('|').bytes(a.atomicAggregate ? AG : NAG).ch('|');
+            if (a.aggregatorAddr != -1) t.num(a.aggregatorAs).ch(' ').ipv4(a.aggregatorAddr);
+            t.str("|\n");
             for (int i = 0; i < px.size; i++) {
-                linePrefix(label, h, "A", m, v6Peer);
+                out.append(headA);
                 prefix(i, false);
-                out.ch('|');
-                pathOrigin(a);
-                out.ipv4(a.nextHop).ch('|').num(a.hasLocalPref ? a.localPref : 0).ch('|').num(a.hasMed ? a.med : 0);
-                // mrtd_table_line_announce has no '|' before the communities, and none for an empty list
-                if (a.hasCommunities) out.bytes(a.communities);
-                out.ch('|').bytes(a.atomicAggregate ? AG : NAG).ch('|');
-                if (a.aggregatorAddr != -1) out.num(a.aggregatorAs).ch(' ').ipv4(a.aggregatorAddr);
-                out.str("|\n");
+                out.ch('|').append(t);
                 lines++;
             }
             return;
         }
         if (!u.withdrawn().isEmpty() || a.hasMpUnreach) {
-            withdrawn(label, h, m, v6Peer, addPath, u.withdrawn(), false);
+            withdrawn(addPath, u.withdrawn(), false);
             for (int afi = 1; afi <= 2; afi++) {
                 for (int safi = 1; safi <= 3; safi++) {
                     BgpdumpAttributes.Mp w = a.withdraw[afi][safi];
-                    if (w != null) withdrawn(label, h, m, v6Peer, addPath, w.nlri, afi == 2);
+                    if (w != null) withdrawn(addPath, w.nlri, afi == 2);
                 }
             }
         }
         if (!u.nlri().isEmpty() || a.hasMpReach) {
-            announce(label, h, m, v6Peer, addPath, u.nlri(), a, a.nextHop, false);
+            announce(addPath, u.nlri(), false, a, a.nextHop, 0, 0, false);
             for (int safi = 1; safi <= 3; safi++) {
                 BgpdumpAttributes.Mp r = a.announce[1][safi];
-                if (r != null) announce(label, h, m, v6Peer, addPath, r.nlri, a, r.nhV4(), true);
+                if (r != null) announce(addPath, r.nlri, false, a, r.nhV4(), 0, 0, true);
             }
             for (int safi = 1; safi <= 3; safi++) {
                 BgpdumpAttributes.Mp r = a.announce[2][safi];
-                if (r != null) announce6(label, h, m, v6Peer, addPath, r, a);
+                if (r != null) announce(addPath, r.nlri, true, a, 0, r.nhHi, r.nhLo, false);
             }
         }
     }
 
-    private void withdrawn(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath, Nlri n,
-            boolean v6) {
+    private void head(AsciiOut t, String label, MrtHeader h, String type, Bgp4mpMessage m, boolean v6Peer) {
+        t.reset().str(label);
+        if (h.type() == MrtHeader.BGP) t.num(h.timestamp());
+        else time(t, h);
+        t.ch('|').str(type).ch('|');
+        addr(t, m.peerAddress(), v6Peer);
+        t.ch('|').num(m.peerAs()).ch('|');
+    }
+
+    private void withdrawn(boolean addPath, Nlri n, boolean v6) {
         px.load(n, v6, addPath, mask);
         for (int i = 0; i < px.size; i++) {
-            linePrefix(label, h, "W", m, v6Peer);
+            out.append(headW);
             prefix(i, v6);
             if (addPath) out.ch('|').num(px.ids[i]);
             out.ch('\n');
@@ -200,32 +239,26 @@ public final class BgpdumpFormatter {
         }
     }
 
-    /** IPv4 announcements: from the NLRI field (next hop NEXT_HOP) or MP_REACH (its next hop, signed numbers). */
-    private void announce(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath, Nlri n,
-            BgpdumpAttributes a, int nextHop, boolean signed) {
-        px.load(n, false, addPath, mask);
+    /**
+     * Announcements of one prefix list: IPv4 from the NLRI field (next hop NEXT_HOP) or from
+     * MP_REACH (its next hop; bgpdump prints LOCAL_PREF and MED signed there), or IPv6.
+     */
+    private void announce(boolean addPath, Nlri n, boolean v6, BgpdumpAttributes a, int nextHop4, long nhHi,
+            long nhLo, boolean signed) {
+        px.load(n, v6, addPath, mask);
+        if (px.size == 0) return;
+        AsciiOut t = tailA.reset();
+        pathOrigin(t, a);
+        if (v6) t.ipv6(nhHi, nhLo);
+        else t.ipv4(nextHop4);
+        tail(t, a, signed);
         for (int i = 0; i < px.size; i++) {
-            linePrefix(label, h, "A", m, v6Peer);
-            prefix(i, false);
+            out.append(headA);
+            prefix(i, v6);
             out.ch('|');
             if (addPath) out.num(px.ids[i]).ch('|');
-            pathOrigin(a);
-            out.ipv4(nextHop);
-            tail(a, signed);
-        }
-    }
-
-    private void announce6(String label, MrtHeader h, Bgp4mpMessage m, boolean v6Peer, boolean addPath,
-            BgpdumpAttributes.Mp r, BgpdumpAttributes a) {
-        px.load(r.nlri, true, addPath, mask);
-        for (int i = 0; i < px.size; i++) {
-            linePrefix(label, h, "A", m, v6Peer);
-            prefix(i, true);
-            out.ch('|');
-            if (addPath) out.num(px.ids[i]).ch('|');
-            pathOrigin(a);
-            out.ipv6(r.nhHi, r.nhLo);
-            tail(a, false);
+            out.append(t);
+            lines++;
         }
     }
 
@@ -237,18 +270,9 @@ public final class BgpdumpFormatter {
         return s + "|";
     }
 
-    private void linePrefix(String label, MrtHeader h, String type, Bgp4mpMessage m, boolean v6Peer) {
-        out.str(label);
-        if (h.type() == MrtHeader.BGP) out.num(h.timestamp());
-        else time(h);
-        out.ch('|').str(type).ch('|');
-        addr(m.peerAddress(), v6Peer);
-        out.ch('|').num(m.peerAs()).ch('|');
-    }
-
-    private void time(MrtHeader h) {
-        out.num(h.timestamp());
-        if (h.type() == MrtHeader.BGP4MP_ET) out.ch('.').padded(h.microseconds() & 0xffffffffL, 6);
+    private static void time(AsciiOut o, MrtHeader h) {
+        o.num(h.timestamp());
+        if (h.type() == MrtHeader.BGP4MP_ET) o.ch('.').padded(h.microseconds() & 0xffffffffL, 6);
     }
 
     // ---- shared pieces ----
@@ -259,33 +283,28 @@ public final class BgpdumpFormatter {
         out.ch('/').num(px.len[i]);
     }
 
-    private void addr(IpAddress a, boolean v6) {
-        if (v6) {
-            if (a.v6()) out.ipv6(a.hi(), a.lo());
-            else out.ipv6(a.hi(), 0); // never happens for well-formed records
-        } else {
-            out.ipv4(a.v4Address());
-        }
+    private static void addr(AsciiOut o, IpAddress a, boolean v6) {
+        if (v6) o.ipv6(a.hi(), a.v6() ? a.lo() : 0);
+        else o.ipv4(a.v4Address());
     }
 
-    private void pathOrigin(BgpdumpAttributes a) {
-        out.bytes(a.asPath).ch('|');
-        out.str(a.origin == 0 ? "IGP" : a.origin == 1 ? "EGP" : "INCOMPLETE").ch('|');
+    private static void pathOrigin(AsciiOut o, BgpdumpAttributes a) {
+        o.bytes(a.asPath).ch('|');
+        o.str(a.origin == 0 ? "IGP" : a.origin == 1 ? "EGP" : "INCOMPLETE").ch('|');
     }
 
     /** "|pref|med|communities|AG|aggregator|\n" after the next hop. */
-    private void tail(BgpdumpAttributes a, boolean signed) {
+    private static void tail(AsciiOut o, BgpdumpAttributes a, boolean signed) {
         long pref = a.hasLocalPref ? a.localPref : 0;
         long med = a.hasMed ? a.med : 0;
         if (signed) {
             pref = (int) pref;
             med = (int) med;
         }
-        out.ch('|').num(pref).ch('|').num(med).ch('|');
-        if (a.hasCommunities) out.bytes(a.communities);
-        out.ch('|').bytes(a.atomicAggregate ? AG : NAG).ch('|');
-        if (a.aggregatorAddr != -1) out.num(a.aggregatorAs).ch(' ').ipv4(a.aggregatorAddr);
-        out.str("|\n");
-        lines++;
+        o.ch('|').num(pref).ch('|').num(med).ch('|');
+        if (a.hasCommunities) o.bytes(a.communities);
+        o.ch('|').bytes(a.atomicAggregate ? AG : NAG).ch('|');
+        if (a.aggregatorAddr != -1) o.num(a.aggregatorAs).ch(' ').ipv4(a.aggregatorAddr);
+        o.str("|\n");
     }
 }
