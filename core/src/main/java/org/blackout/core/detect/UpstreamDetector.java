@@ -3,10 +3,15 @@ package org.blackout.core.detect;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongLinkedOpenHashSet;
 import java.util.List;
+import org.blackout.core.engine.RoutingView;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Extent;
 import org.blackout.core.event.Hint;
+import org.blackout.core.rib.PeerRib;
+import org.blackout.core.rib.RoutingState;
+import org.blackout.core.signal.Entity;
+import org.blackout.core.signal.EntityIndex;
 import org.blackout.core.signal.Signal;
 import org.blackout.core.signal.Upstream;
 
@@ -63,6 +68,8 @@ final class UpstreamDetector {
         // gained
         for (long a : now) {
             if (st.established.contains(a)) continue;
+            // a foreign origin inside the entity's space is the border only because it originates: a hijack, not an upstream
+            if (originatesInside(bin.view(), st.entity, a)) continue;
             int n = st.fresh.addTo(a, 1) + 1;
             if (n < config.upstreamConfirmBins()) continue;
             st.fresh.remove(a);
@@ -109,6 +116,23 @@ final class UpstreamDetector {
         } else if (st.singleUpstream != null) {
             st.singleUpstream.seenUntil = bin.end();
         }
+    }
+
+    /** Whether some peer's route to one of the entity's prefixes has {@code asn} as its origin. */
+    static boolean originatesInside(RoutingView view, String entity, long asn) {
+        EntityIndex index = view.entities();
+        int id = index.find(Entity.parse(entity));
+        if (id < 0) return false;
+        RoutingState r = view.routing();
+        EntityIndex.Members m = index.members(id);
+        for (int i = 0; i < m.size(); i++) {
+            int p = m.prefix(i);
+            for (int peer = 0; peer < r.peerCount(); peer++) {
+                int path = r.rib(peer).get(p);
+                if (path != PeerRib.NONE && r.paths().originates(path, asn)) return true;
+            }
+        }
+        return false;
     }
 
     private OpenEvent event(EntityState st, Signal s, Bin bin, long asn, Hint hint) {
