@@ -97,6 +97,43 @@ class BmpCaptureDecodeTest {
         return tests;
     }
 
+    /**
+     * NetGauze's BMP v4 capture whose Route Monitoring messages say themselves whether their NLRI
+     * carry path identifiers (a BGP capability TLV with ADD-PATH): per peer and table, the router
+     * receives with them from 1.1.1.1 (its Adj-RIB-In) but does not send with them to it, and sends
+     * with them to 3.3.3.3 (Adj-RIB-Out). Reading them any other way gives other prefixes.
+     */
+    @org.junit.jupiter.api.Test
+    void bmpV4CapabilityTlvSaysWhenNlriCarryPathIds() {
+        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent");
+        BmpCaptures c = BmpCaptures.all().stream().filter(x -> x.name().contains("stateless-with-add-path"))
+                .findFirst().orElseThrow();
+        Map<String, Boolean> addPath = new TreeMap<>();
+        java.util.Set<String> prefixes = new java.util.TreeSet<>();
+        for (TcpStreams.Stream s : c.streams()) {
+            BmpStreamReader.read(Unpooled.wrappedBuffer(s.payload()), new BmpSession(), new BmpStreamReader.Visitor() {
+                @Override
+                public void message(long offset, BmpMessage m) {
+                    if (m instanceof org.blackout.wire.bmp.RouteMonitoring r && !r.update().nlri().isEmpty()) {
+                        addPath.put(r.peer().address() + " " + r.peer().view(), r.addPath());
+                        r.update().nlri().prefixes().forEach(p -> prefixes.add(p.toString()));
+                    }
+                }
+
+                @Override
+                public void error(long offset, DecodeException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+        assertThat(addPath).isEqualTo(Map.of(
+                "0.0.0.0 LOC_RIB", false,
+                "1.1.1.1 ADJ_RIB_IN_POST", true, "1.1.1.1 ADJ_RIB_IN_PRE", true,
+                "1.1.1.1 ADJ_RIB_OUT_POST", false, "1.1.1.1 ADJ_RIB_OUT_PRE", false,
+                "3.3.3.3 ADJ_RIB_OUT_POST", true, "3.3.3.3 ADJ_RIB_OUT_PRE", true));
+        assertThat(prefixes).containsExactly("111.1.1.1/32", "111.1.1.2/32", "112.1.1.1/32");
+    }
+
     static boolean tsharkPresent() {
         try {
             Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();

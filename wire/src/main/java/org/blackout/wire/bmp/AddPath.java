@@ -13,6 +13,8 @@ import org.blackout.wire.bgp.Open;
  */
 public record AddPath(Set<Integer> in, Set<Integer> out) {
     public static final AddPath NONE = new AddPath(Set.of(), Set.of());
+    /** Path identifiers on every family and table: what a BMP v4 message that says so itself gets. */
+    public static final AddPath ALWAYS = new AddPath(Set.of(-1), Set.of(-1));
     static final int RECEIVE = 1, SEND = 2;
 
     public static AddPath of(PerPeerHeader peer, Open sent, Open received) {
@@ -31,7 +33,7 @@ public record AddPath(Set<Integer> in, Set<Integer> out) {
     }
 
     public boolean has(PerPeerHeader peer, int afi, int safi) {
-        return (peer.adjRibOut() ? out : in).contains(afi << 8 | safi);
+        return this == ALWAYS || (peer.adjRibOut() ? out : in).contains(afi << 8 | safi);
     }
 
     private static Set<Integer> families(Open open, int direction) {

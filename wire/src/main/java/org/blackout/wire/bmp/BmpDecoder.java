@@ -40,8 +40,12 @@ public final class BmpDecoder {
                 PerPeerHeader h = perPeer(buf, p, to);
                 int q = p + PerPeerHeader.SIZE;
                 if (buf.getUnsignedByte(from) == BmpFraming.VERSION_4) {
-                    int[] pdu = v4BgpPdu(buf, q, to);
-                    yield routeMonitoring(buf, h, pdu[0], pdu[1], addPaths.addPath(h));
+                    V4Pdu pdu = v4BgpPdu(buf, h, q, to);
+                    if (pdu.addPath() != null) {
+                        // the message says itself (stateless parsing): trust it over the Peer Up
+                        yield routeMonitoring(buf, h, pdu.from(), pdu.to(), pdu.addPath() ? AddPath.ALWAYS : AddPath.NONE);
+                    }
+                    yield routeMonitoring(buf, h, pdu.from(), pdu.to(), addPaths.addPath(h));
                 }
                 yield routeMonitoring(buf, h, q, to, addPaths.addPath(h));
             }
@@ -109,21 +113,45 @@ public final class BmpDecoder {
         }
     }
 
+    /** Where a version 4 Route Monitoring message's UPDATE is, and whether it said it uses ADD-PATH (null: silent). */
+    private record V4Pdu(int from, int to, Boolean addPath) {}
+
     /**
-     * The BGP PDU's range in a version 4 Route Monitoring message, whose body is TLVs of type (2),
-     * length (2), index (2) and value; type 4 holds the UPDATE (draft-ietf-grow-bmp-tlv).
+     * Reads a version 4 Route Monitoring body (draft-ietf-grow-bmp-tlv): TLVs of type (2), length
+     * (2), index (2) and value. Type 4 holds the UPDATE; type 1 holds BGP capabilities that apply to
+     * it, so that it can be parsed without the Peer Up: ADD-PATH's direction bits are the router's,
+     * receive (1) for what it received (Adj-RIB-In), send (2) for what it sends (Adj-RIB-Out).
      */
-    private static int[] v4BgpPdu(ByteBuf b, int p, int to) {
+    private static V4Pdu v4BgpPdu(ByteBuf b, PerPeerHeader h, int p, int to) {
+        int pduFrom = -1, pduTo = -1;
+        Boolean addPath = null;
         while (p < to) {
             if (p + 6 > to) throw new DecodeException("route monitoring v4 TLV", "truncated TLV header at byte " + p);
             int type = b.getUnsignedShort(p);
             int len = b.getUnsignedShort(p + 2);
             int v = p + 6;
             if (v + len > to) throw new DecodeException("route monitoring v4 TLV", "type " + type + " overruns");
-            if (type == 4) return new int[] {v, v + len};
+            if (type == 4 && pduFrom < 0) {
+                pduFrom = v;
+                pduTo = v + len;
+            } else if (type == 1) {
+                int c = v;
+                while (c + 2 <= v + len) {
+                    int code = b.getUnsignedByte(c), clen = b.getUnsignedByte(c + 1);
+                    if (c + 2 + clen > v + len) break;
+                    if (code == org.blackout.wire.bgp.Open.CAP_ADD_PATH) {
+                        int want = h.adjRibOut() ? AddPath.SEND : AddPath.RECEIVE;
+                        boolean any = addPath != null && addPath;
+                        for (int t = c + 2; t + 4 <= c + 2 + clen; t += 4) any |= (b.getUnsignedByte(t + 3) & want) != 0;
+                        addPath = any;
+                    }
+                    c += 2 + clen;
+                }
+            }
             p = v + len;
         }
-        throw new DecodeException("route monitoring v4", "no BGP PDU TLV");
+        if (pduFrom < 0) throw new DecodeException("route monitoring v4", "no BGP PDU TLV");
+        return new V4Pdu(pduFrom, pduTo, addPath);
     }
 
     private static Update update(ByteBuf b, int p, int to, boolean as4, boolean addPath) {
