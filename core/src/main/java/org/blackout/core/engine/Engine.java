@@ -149,14 +149,14 @@ public final class Engine implements RoutingView {
         }
         if (t > lastTime) lastTime = t;
         long bin = config.binMicros();
-        int empty = 0;
-        while (t >= binStart + bin) {
-            closeBin();
-            binStart += bin;
-            if (++empty > config.maxEmptyBins() && t >= binStart + bin) {
-                binStart = Math.floorDiv(t, bin) * bin; // long gap: skip, do not fill
-            }
+        if (t < binStart + bin) return;
+        closeBin();
+        long next = Math.floorDiv(t, bin) * bin;
+        if ((next - binStart) / bin - 1 > config.maxEmptyBins()) {
+            binStart = next; // a long gap in the data: skip it, do not fill it with empty bins
+            return;
         }
+        for (binStart += bin; binStart < next; binStart += bin) closeBin();
     }
 
     private String lastCollector;

@@ -19,7 +19,7 @@ import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
-    static final long T0 = 1_000_000_200L; // 200 s into a 5-minute bin starting at 1_000_000_000 - 0
+    static final long T0 = 1_000_000_200L; // a 5-minute bin boundary
 
     static EntityMaps kpMaps() throws Exception {
         String rir = """
@@ -168,6 +168,19 @@ class EngineTest {
         assertThat(c.signals.get(1).withdrawals()).isZero();
         assertThat(c.feed).extracting(FeedEvent::kind).containsExactly(FeedEvent.Kind.RESYNC);
         assertThat(e.originsOf(Prefix.parse("175.45.176.0/24"))).containsExactly(131279L);
+    }
+
+    @Test
+    void emptyBinsAreFilledButLongGapsSkipped() throws Exception {
+        Collect c = new Collect();
+        Engine e = engine(c, "as:131279");
+        e.accept("rrc00", announce(T0, "10.0.0.1", 7, "175.45.176.0/24", "7 4837 131279"));
+        e.accept("rrc00", announce(T0 + 900, "10.0.0.1", 7, "175.45.176.0/24", "7 4837 131279"));
+        e.accept("rrc00", announce(T0 + 3 * 86_400, "10.0.0.1", 7, "175.45.176.0/24", "7 4837 131279"));
+        e.finish();
+        assertThat(c.signals).extracting(s -> s.time().getEpochSecond() - T0)
+                .containsExactly(0L, 300L, 600L, 900L, 3 * 86_400L);
+        assertThat(c.signals).extracting(Signal::announcements).containsExactly(1L, 0L, 0L, 1L, 1L);
     }
 
     @Test
