@@ -10,7 +10,7 @@ function esc(s) { return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;
 function utc(t) { if (t == null) return '—'; const d = typeof t === 'number' ? new Date(t * 1000) : new Date(t); return d.toISOString().slice(0, 16).replace('T', ' ') + 'Z'; }
 function secs(iso) { return iso == null ? null : Math.round(Date.parse(iso) / 1000); }
 function duration(s) {
-  const m = Math.round(s / 60), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), min = m % 60;
+  const m = Math.floor(s / 60), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), min = m % 60;
   if (d > 0) return `${d} d ${h} h`;
   if (h > 0) return min > 0 ? `${h} h ${min} min` : `${h} h`;
   return `${min} min`;

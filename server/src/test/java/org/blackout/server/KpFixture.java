@@ -58,7 +58,7 @@ public final class KpFixture {
 
     /** One server over the replayed scenario, with every kind of alert destination, shared by the test classes. */
     public record Shared(Server server, String base, Receivers receivers, com.icegreen.greenmail.util.GreenMail mail, Path alertsFile,
-                         Path store) {}
+                         Path store, org.blackout.server.alert.Alerts alerts) {}
 
     private static Shared shared;
 
@@ -89,10 +89,10 @@ public final class KpFixture {
                 """.formatted(rx.httpPort(), smtp, rx.syslogPort(), alerts, dead);
         ServerConfig cfg = config(dir.resolve("kp.duckdb"), yaml);
         Server server = new Server(cfg);
-        ServerWiring.wire(server, cfg);
+        var sent = ServerWiring.wire(server, cfg);
         server.runReplay(Long.MAX_VALUE);
         String base = "http://127.0.0.1:" + server.startHttp();
-        shared = new Shared(server, base, rx, mail, alerts, dir.resolve("kp.duckdb"));
+        shared = new Shared(server, base, rx, mail, alerts, dir.resolve("kp.duckdb"), sent);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

@@ -16,11 +16,16 @@ public record Alert(String key, String phase, Event event, String text) {
 
     /** "9 h 31 min", "35 min", "2 d 3 h". */
     public static String duration(long seconds) {
-        long m = Math.round(seconds / 60.0);
+        long m = seconds / 60; // truncated, as people say "9 h 31 min" until the 32nd minute is full
         long d = m / 1440, h = (m % 1440) / 60, min = m % 60;
         if (d > 0) return d + " d " + h + " h";
         if (h > 0) return min > 0 ? h + " h " + min + " min" : h + " h";
         return min + " min";
+    }
+
+    /** {@code 2014-12-22 16:15Z}: minutes are enough for people. */
+    public static String minute(java.time.Instant t) {
+        return t == null ? "-" : t.toString().substring(0, 16).replace('T', ' ') + "Z";
     }
 
     public static String quote(String s) {

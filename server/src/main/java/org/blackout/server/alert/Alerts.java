@@ -71,7 +71,8 @@ public final class Alerts implements AutoCloseable {
         Alert a = switch (phase) {
             case RAISED -> {
                 deepening.put(e.id(), new Deepening(e.depth(), e.raised().getEpochSecond(), 0));
-                yield new Alert(e.id() + "|raised", "raised", e, e.summary());
+                yield new Alert(e.id() + "|raised", "raised", e, e.type().json() + " " + e.entity() + " raised at "
+                        + Alert.minute(e.raised()) + ": " + e.summary());
             }
             case UPDATED -> {
                 Deepening d = deepening.get(e.id());
@@ -80,8 +81,8 @@ public final class Alerts implements AutoCloseable {
                 long since = now - d.lastAlert;
                 if (e.depth() <= d.depth + 1e-9 || since < config.updateInterval().toSeconds()) yield null;
                 deepening.put(e.id(), new Deepening(e.depth(), now, d.updates + 1));
-                yield new Alert(e.id() + "|updated|" + (d.updates + 1), "updated", e, e.summary() + " (deepening: "
-                        + Math.round(e.depth() * 100) + "% lost)");
+                yield new Alert(e.id() + "|updated|" + (d.updates + 1), "updated", e, e.type().json() + " " + e.entity()
+                        + " deepening, " + Math.round(e.depth() * 100) + "% lost: " + e.summary());
             }
             case LOWERED -> {
                 deepening.remove(e.id());
@@ -105,7 +106,7 @@ public final class Alerts implements AutoCloseable {
     static String restoredText(Event e) {
         String what = e.type().json().equals("outage") ? "restored" : "ended";
         return e.type().json() + " " + e.entity() + " " + what + " after " + Alert.duration(e.durationS())
-                + " (" + e.firstEvidence() + " → " + e.lowered() + ")";
+                + " (" + Alert.minute(e.firstEvidence()) + " → " + Alert.minute(e.lowered()) + ")";
     }
 
     private void attempt(Target t, Alert a, String key, int n) {

@@ -308,7 +308,6 @@ public final class Api {
         if (e.lowered() == null) o.putNull("lowered");
         else o.put("lowered", iso(e.lowered()));
         o.put("open", e.lowered() == null);
-        if (e.lowered() != null) o.put("duration_s", e.lowered() - e.raised());
         o.put("severity", e.severity());
         JsonNode body = JSON.readTree(e.body());
         if (body instanceof ObjectNode b) {
