@@ -43,6 +43,7 @@ public final class Engine implements RoutingView {
     private final List<Prefix> watchedBlocks = new ArrayList<>();
     private final boolean[] watchedCountry = new boolean[CountryCode.COUNT];
     private final LongLinkedOpenHashSet watchedAses = new LongLinkedOpenHashSet();
+    private final boolean classifyCountries, anyAs, allAses; // the watch, read once per element
     private final it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap asEntities = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
     private final java.util.BitSet classified = new java.util.BitSet();
     private final java.util.BitSet syncing = new java.util.BitSet();
@@ -76,6 +77,9 @@ public final class Engine implements RoutingView {
         }
         if (watch.allCountries()) Arrays.fill(watchedCountry, true);
         asEntities.defaultReturnValue(-1);
+        this.classifyCountries = watch.watchesAnyCountry() && maps.hasCountries();
+        this.anyAs = watch.watchesAnyAs();
+        this.allAses = watch.allAses();
         routing.listener(this::routeChanged);
     }
 
@@ -219,7 +223,7 @@ public final class Engine implements RoutingView {
 
     private void classify(int p, Prefix prefix) {
         double slash24 = prefix.slash24s();
-        if (watch.watchesAnyCountry() && maps.hasCountries()) {
+        if (classifyCountries) {
             // a prefix may hit several ranges of one country: weights add up
             maps.splitByCountry(prefix, (cc, fraction) -> {
                 if (!watchedCountry[cc]) return;
@@ -239,12 +243,12 @@ public final class Engine implements RoutingView {
     /** Every RIB change: keep AS membership and dirty marks current. */
     private void routeChanged(int peer, int p, int oldPath, int newPath) {
         index.prefixChanged(p);
-        if (newPath == PeerRib.NONE || !watch.watchesAnyAs()) return;
+        if (newPath == PeerRib.NONE || !anyAs) return;
         PathTable paths = routing.paths();
         int n = paths.originCount(newPath);
         for (int i = 0; i < n; i++) {
             long asn = paths.origin(newPath, i);
-            if (!watch.allAses() && !watchedAses.contains(asn)) continue;
+            if (!allAses && !watchedAses.contains(asn)) continue;
             int e = asEntities.get(asn);
             if (e >= 0 && index.contains(e, p)) continue;
             PrefixTable pt = routing.prefixes();

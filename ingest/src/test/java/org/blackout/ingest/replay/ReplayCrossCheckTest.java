@@ -201,6 +201,31 @@ class ReplayCrossCheckTest {
         assertThat(c.feed).anySatisfy(f -> assertThat(f.detail()).isEqualTo("OpenConfirm→Idle"));
     }
 
+    /**
+     * The STATE lines of these files are sessions cycling through Connect/Active/OpenSent without
+     * reaching Established: feed events, and no effect at all on any entity's signals.
+     */
+    @Test
+    void stateLinesOfRealUpdateFilesLeaveSignalsUntouched() throws Exception {
+        for (String name : new String[] {"updates.20100722.2015.gz", "updates.20020722.2238.gz"}) {
+            Path mrt = shared("mrt/bgpdump/test_data/" + name);
+            long stateLines = bgpdumpRows(shared("mrt/bgpdump/test_expect/" + name + ".bgp.gz")).stream()
+                    .filter(f -> f[2].equals("STATE")).count();
+            Collect with = new Collect(), without = new Collect();
+            Engine a = new Engine(EngineConfig.defaults().withBin(60_000_000L), EntityMaps.empty(), Watch.parse(List.of("all-ases")), with);
+            Engine b = new Engine(EngineConfig.defaults().withBin(60_000_000L), EntityMaps.empty(), Watch.parse(List.of("all-ases")), without);
+            new ReplayMerge(List.of(mrt)).run((collector, e) -> {
+                a.accept(collector, e);
+                if (e.type() != ElementType.STATE) b.accept(collector, e);
+            });
+            a.finish();
+            b.finish();
+            assertThat(with.feed).as(name).hasSize((int) stateLines);
+            assertThat(with.feed).extracting(FeedEvent::kind).doesNotContain(FeedEvent.Kind.SESSION_DOWN);
+            assertThat(with.signals).as(name).hasSizeGreaterThan(100).isEqualTo(without.signals);
+        }
+    }
+
     @Test
     void fullFeedPeerGoingDownIsAFeedEventNotAnOutage() throws Exception {
         // the real 2002 dump, then its one full-feed peer's session drops (the STATE a collector logs)
