@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
 import org.blackout.wire.DecodeException;
+import org.blackout.wire.bgp.AttributeDecoder;
 import org.blackout.wire.bgp.BgpDecoder;
 import org.blackout.wire.bgp.BgpMessage;
 import org.blackout.wire.bgp.Notification;
@@ -85,32 +86,74 @@ public final class BmpDecoder {
         return v6 ? IpAddress.v6(b.getLong(p), b.getLong(p + 8)) : IpAddress.v4(b.getInt(p + 12));
     }
 
+    /**
+     * Reads the UPDATE of a Route Monitoring message. ADD-PATH applies per family (RFC 7911): the
+     * IPv4 withdrawn-routes and NLRI fields follow IPv4 unicast, MP_(UN)REACH_NLRI their own
+     * AFI/SAFI. Without a Peer Up for the peer ({@code known} null) the first reading is without
+     * path identifiers; a reading whose NLRI do not parse is retried the other way.
+     */
     private static RouteMonitoring routeMonitoring(ByteBuf b, PerPeerHeader h, int p, int to, AddPath known) {
         boolean as4 = !h.twoByteAs();
-        boolean first = known != null && known.any(h);
+        int family = mpFamily(b, p, to);
+        boolean fields = known != null && known.has(h, 1, 1);
+        boolean mp = known != null && (family >= 0 ? known.has(h, family >>> 8, family & 0xff) : fields);
         DecodeException error;
         try {
-            Update u = update(b, p, to, as4, first);
-            if (u.attributes().action() != Rfc7606Action.SESSION_RESET) return new RouteMonitoring(h, u, first);
-            // NLRI that do not parse may mean the ADD-PATH guess is wrong (no Peer Up seen, or
-            // families that differ): try the other reading and keep whichever parses cleanly
+            RouteMonitoring r = read(b, h, p, to, as4, fields, mp);
+            if (r.update().attributes().action() != Rfc7606Action.SESSION_RESET) return r;
             try {
-                Update other = update(b, p, to, as4, !first);
-                if (other.attributes().action() != Rfc7606Action.SESSION_RESET) {
-                    return new RouteMonitoring(h, other, !first);
-                }
+                RouteMonitoring other = read(b, h, p, to, as4, !fields, !mp);
+                if (other.update().attributes().action() != Rfc7606Action.SESSION_RESET) return other;
             } catch (DecodeException ignored) {
                 // the first reading stands
             }
-            return new RouteMonitoring(h, u, first);
+            return r;
         } catch (DecodeException e) {
             error = e;
         }
         try {
-            return new RouteMonitoring(h, update(b, p, to, as4, !first), !first);
+            return read(b, h, p, to, as4, !fields, !mp);
         } catch (DecodeException e) {
             throw error;
         }
+    }
+
+    private static RouteMonitoring read(ByteBuf b, PerPeerHeader h, int p, int to, boolean as4, boolean fields,
+            boolean mp) {
+        Update u = update(b, p, to, as4, fields);
+        if (mp != fields) {
+            // BgpDecoder takes one ADD-PATH flag: read the attributes again for the MP family's
+            int w = p + BgpDecoder.HEADER;
+            int a = w + 2 + b.getUnsignedShort(w);
+            int alen = b.getUnsignedShort(a);
+            u = new Update(u.withdrawn(), AttributeDecoder.decode(b, a + 2, a + 2 + alen, as4 ? 4 : 2, mp, false),
+                    u.nlri());
+        }
+        return new RouteMonitoring(h, u, mp);
+    }
+
+    /** AFI << 8 | SAFI of the UPDATE's MP_REACH_NLRI (else MP_UNREACH_NLRI) at {@code p}, or -1. */
+    static int mpFamily(ByteBuf b, int p, int to) {
+        int w = p + BgpDecoder.HEADER;
+        if (w + 2 > to) return -1;
+        int a = w + 2 + b.getUnsignedShort(w);
+        if (a + 2 > to) return -1;
+        int end = Math.min(to, a + 2 + b.getUnsignedShort(a));
+        int unreach = -1;
+        for (int i = a + 2; i + 3 <= end; ) {
+            int flags = b.getUnsignedByte(i), type = b.getUnsignedByte(i + 1);
+            int hdr = (flags & 0x10) != 0 ? 4 : 3;
+            if (i + hdr > end) break;
+            int len = hdr == 4 ? b.getUnsignedShort(i + 2) : b.getUnsignedByte(i + 2);
+            int v = i + hdr;
+            if ((type == 14 || type == 15) && len >= 3 && v + 3 <= end) {
+                int f = b.getUnsignedShort(v) << 8 | b.getUnsignedByte(v + 2);
+                if (type == 14) return f;
+                unreach = f;
+            }
+            i = v + len;
+        }
+        return unreach;
     }
 
     /** Where a version 4 Route Monitoring message's UPDATE is, and whether it said it uses ADD-PATH (null: silent). */

@@ -110,6 +110,32 @@ class BmpDecoderTest {
     }
 
     @Test
+    void addPathIsPerFamily() {
+        BmpSession s = new BmpSession();
+        byte[] header = perPeer(0, 0, 0, PEER_V4, 65001, "c0000202", 1, 0);
+        // ADD-PATH negotiated for IPv6 unicast only (AFI 2, SAFI 1): the router receives, the peer sends
+        byte[] sent = open6(1), received = open6(2);
+        decode(bmp(3, header, new byte[16], u16(179), u16(40000), sent, received), s);
+        // IPv4 NLRI without path ids, MP_REACH IPv6 with them: 2001:db8::/32 path id 5
+        byte[] mpReach = hex("900e 001e 0002 01 10 20010db8000000000000000000000001 00 00000005 20 20010db8");
+        byte[] attrs = concat(ATTRS_AS4, mpReach);
+        RouteMonitoring rm = (RouteMonitoring) decode(bmp(0, header, update(new byte[0], attrs, NLRI_10_8)), s);
+        assertThat(rm.update().nlri().prefixes()).containsExactly(Prefix.parse("10.0.0.0/8"));
+        assertThat(rm.update().nlri().addPath()).isFalse();
+        var reach = rm.update().attributes().mpReach();
+        assertThat(reach.nlri().prefixes()).containsExactly(Prefix.parse("2001:db8::/32"));
+        assertThat(reach.nlri().pathId(0)).isEqualTo(5);
+    }
+
+    /** OPEN with ADD-PATH for IPv6 unicast in the given direction. */
+    private static byte[] open6(int direction) {
+        byte[] o = open(65001, "c0000202", direction);
+        // open() writes ADD-PATH for AFI 1: make it AFI 2 (the capability's last four bytes are AFI, SAFI, direction)
+        o[o.length - 3] = 2;
+        return o;
+    }
+
+    @Test
     void peerDownCarriesTheNotificationOrTheFsmEvent() {
         byte[] header = perPeer(0, 0, 0, PEER_V4, 65001, "c0000202", 1, 0);
         PeerDown n = (PeerDown) decode(bmp(2, header, new byte[] {1}, bgp(3, hex("0602"))), new BmpSession());
