@@ -18,6 +18,12 @@ public final class BgpDecoder {
 
     /** Decodes one message with its 19-octet header from {@code buf[from, to)}. */
     public static BgpMessage decodeMessage(ByteBuf buf, int from, int to, boolean as4, boolean addPath) {
+        return decodeMessage(buf, from, to, as4, addPath, null);
+    }
+
+    /** Like {@link #decodeMessage(ByteBuf, int, int, boolean, boolean)}, sharing repeated attribute sets via {@code cache}. */
+    public static BgpMessage decodeMessage(ByteBuf buf, int from, int to, boolean as4, boolean addPath,
+            AttributeCache cache) {
         if (to - from < HEADER) throw new DecodeException("bgp header", "message shorter than 19 bytes: " + (to - from));
         for (int i = 0; i < 16; i++) {
             if (buf.getByte(from + i) != (byte) 0xff) throw new DecodeException("bgp marker", "marker is not all ones");
@@ -29,14 +35,19 @@ public final class BgpDecoder {
             throw new DecodeException("bgp length", "length field " + len + " exceeds the " + (to - from)
                     + " bytes available");
         }
-        return decodeBody(buf, type, from + HEADER, from + len, as4, addPath);
+        return decodeBody(buf, type, from + HEADER, from + len, as4, addPath, cache);
     }
 
     /** Decodes a message body (after the header) of the given type. */
     public static BgpMessage decodeBody(ByteBuf buf, int type, int from, int to, boolean as4, boolean addPath) {
+        return decodeBody(buf, type, from, to, as4, addPath, null);
+    }
+
+    static BgpMessage decodeBody(ByteBuf buf, int type, int from, int to, boolean as4, boolean addPath,
+            AttributeCache cache) {
         return switch (type) {
             case BgpMessage.OPEN -> decodeOpen(buf, from, to);
-            case BgpMessage.UPDATE -> decodeUpdate(buf, from, to, as4, addPath);
+            case BgpMessage.UPDATE -> decodeUpdate(buf, from, to, as4, addPath, cache);
             case BgpMessage.NOTIFICATION -> {
                 if (to - from < 2) throw new DecodeException("notification", "body shorter than 2 bytes");
                 yield new Notification(buf.getUnsignedByte(from), buf.getUnsignedByte(from + 1),
@@ -87,6 +98,12 @@ public final class BgpDecoder {
 
     /** UPDATE body (RFC 4271 4.3). */
     public static Update decodeUpdate(ByteBuf buf, int from, int to, boolean as4, boolean addPath) {
+        return decodeUpdate(buf, from, to, as4, addPath, null);
+    }
+
+    /** Like {@link #decodeUpdate(ByteBuf, int, int, boolean, boolean)}, sharing repeated attribute sets via {@code cache}. */
+    public static Update decodeUpdate(ByteBuf buf, int from, int to, boolean as4, boolean addPath,
+            AttributeCache cache) {
         if (to - from < 4) throw new DecodeException("update", "body shorter than 4 bytes: " + (to - from));
         int wlen = buf.getUnsignedShort(from);
         int w = from + 2;
@@ -97,7 +114,8 @@ public final class BgpDecoder {
         int alen = buf.getUnsignedShort(a);
         a += 2;
         if (a + alen > to) throw new DecodeException("update path attributes", "length " + alen + " overruns");
-        PathAttributes attrs = AttributeDecoder.decode(buf, a, a + alen, as4 ? 4 : 2, addPath, false);
+        PathAttributes attrs = cache != null ? cache.decode(buf, a, a + alen, as4 ? 4 : 2, addPath, false)
+                : AttributeDecoder.decode(buf, a, a + alen, as4 ? 4 : 2, addPath, false);
         String withdrawnError = error[0];
         error[0] = null;
         Nlri nlri = NlriDecoder.decode(buf, a + alen, to, false, addPath, "nlri", error);

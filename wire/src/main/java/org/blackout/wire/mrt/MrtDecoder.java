@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blackout.wire.DecodeException;
+import org.blackout.wire.bgp.AttributeCache;
 import org.blackout.wire.bgp.AttributeDecoder;
 import org.blackout.wire.bgp.BgpDecoder;
 import org.blackout.wire.bgp.BgpMessage;
@@ -22,6 +23,8 @@ import org.blackout.wire.net.Prefix;
  * starts with the microseconds field. Throws {@link DecodeException} when the body cannot be read.
  */
 public final class MrtDecoder {
+    /** Repeated attribute sections (common in RIB dumps) are decoded once. */
+    private final AttributeCache cache = new AttributeCache();
 
     /** Decodes a body; early TABLE_DUMP records that batch several entries yield several records. */
     public void decode(long time, int type, int subtype, long length, ByteBuf b, int from, int to,
@@ -95,7 +98,7 @@ public final class MrtDecoder {
             int attrLen = b.getUnsignedShort(p);
             p += 2;
             need(p, attrLen, to, "attributes");
-            PathAttributes attrs = AttributeDecoder.decode(b, p, p + attrLen, asn, false, true);
+            PathAttributes attrs = cache.decode(b, p, p + attrLen, asn, false, true);
             p += attrLen;
             out.accept(new TableDump(h, view, seq, new Prefix(v6, pa.hi(), pa.lo(), plen), status, orig, peer,
                     peerAs, attrs));
@@ -155,7 +158,7 @@ public final class MrtDecoder {
         }
     }
 
-    private static List<RibEntries.RibEntry> entries(ByteBuf b, int p, int to, boolean addPath) {
+    private List<RibEntries.RibEntry> entries(ByteBuf b, int p, int to, boolean addPath) {
         need(p, 2, to, "entry count");
         int count = b.getUnsignedShort(p);
         p += 2;
@@ -174,7 +177,7 @@ public final class MrtDecoder {
             int alen = b.getUnsignedShort(p);
             p += 2;
             need(p, alen, to, "rib entry " + i + " attributes");
-            PathAttributes attrs = AttributeDecoder.decode(b, p, p + alen, 4, false, true);
+            PathAttributes attrs = cache.decode(b, p, p + alen, 4, false, true);
             p += alen;
             list.add(new RibEntries.RibEntry(peer, orig, pathId, attrs));
         }
@@ -212,7 +215,7 @@ public final class MrtDecoder {
 
     // ---- BGP4MP / BGP4MP_ET (RFC 6396 4.4) ----
 
-    private static MrtRecord bgp4mp(MrtHeader h, ByteBuf b, int p, int to) {
+    private MrtRecord bgp4mp(MrtHeader h, ByteBuf b, int p, int to) {
         int st = h.subtype();
         boolean as4 = Bgp4mpMessage.as4Subtype(st);
         int asn = as4 ? 4 : 2;
@@ -264,7 +267,7 @@ public final class MrtDecoder {
                     p += 2 * alen;
                 }
                 boolean addPath = st >= Bgp4mpMessage.MESSAGE_ADDPATH;
-                BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath);
+                BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath, cache);
                 return new Bgp4mpMessage(h, peerAs, localAs, ifIndex, afi, peer, local, m);
             }
             default -> {
