@@ -61,12 +61,17 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
             roll(e.timeMicros() / 1_000_000);
             BgpPeer p = e.peer();
             MrtHeader h = header(e.timeMicros(), p, e instanceof FeedEvent.StateChange);
+            if (e instanceof FeedEvent.Derived d) {
+                rib.apply(d.peer(), d.elements()); // not received: nothing to archive as a message
+                return;
+            }
             MrtRecord r = switch (e) {
                 case FeedEvent.Message m -> new Bgp4mpMessage(h, p.peerAs(), p.localAs(), 0, afi(p), p.peerAddress(),
                         localAddress(p), new UnknownMessage(m.raw()[18] & 0xff,
                                 Arrays.copyOfRange(m.raw(), 19, m.raw().length))); // the bytes as received
                 case FeedEvent.StateChange s -> new Bgp4mpStateChange(h, p.peerAs(), p.localAs(), 0, afi(p),
                         p.peerAddress(), localAddress(p), s.oldState(), s.newState());
+                case FeedEvent.Derived d -> throw new AssertionError();
             };
             write(updates, r);
             switch (e) {
@@ -75,6 +80,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
                     if (s.newState() != 6) rib.peerDown(p);
                     else rib.index(p);
                 }
+                case FeedEvent.Derived d -> { }
             }
         } catch (IOException x) {
             throw new UncheckedIOException("archive " + root, x);

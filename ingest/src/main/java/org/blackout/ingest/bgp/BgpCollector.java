@@ -33,6 +33,7 @@ public final class BgpCollector implements AutoCloseable {
     private final Map<InetAddress, NeighbourConfig> neighbours;
     private final Map<InetAddress, BgpSession> sessions = new ConcurrentHashMap<>();
     private final Map<IpAddress, String> closeReasons = new ConcurrentHashMap<>();
+    private final Map<InetAddress, GracefulRestartHelper> helpers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
     private ServerSocket server;
     private Thread acceptor;
@@ -111,6 +112,18 @@ public final class BgpCollector implements AutoCloseable {
         } catch (IOException ignored) {
             // the peer may already be gone; refusing is all we wanted
         }
+    }
+
+    GracefulRestartHelper helper(InetAddress neighbour) {
+        return helpers.computeIfAbsent(neighbour, k -> new GracefulRestartHelper());
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    boolean closing() {
+        return closing;
     }
 
     void ended(BgpSession s) {

@@ -53,6 +53,7 @@ final class BgpSession implements Runnable {
     private Capabilities caps;
     private BgpPeer peer;
     private long updates, endOfRibs;
+    private volatile boolean notification; // sent or received: no graceful restart (RFC 4724 4.2)
 
     BgpSession(Socket socket, NeighbourConfig neighbour, BgpCollector collector, FeedSink sink,
             ScheduledExecutorService timers) {
@@ -101,7 +102,7 @@ final class BgpSession implements Runnable {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             send(SessionCodec.open(collector.config().localAs(), collector.config().holdTime(),
                     collector.config().routerId(), Capabilities.offer(collector.config().localAs(), neighbour.addPath(),
-                            false)));
+                            true)));
             state = OPEN_SENT;
             byte[] header = new byte[SessionCodec.HEADER];
             while (true) {
@@ -114,10 +115,12 @@ final class BgpSession implements Runnable {
             }
         } catch (BgpError e) {
             LOG.log(Level.WARNING, "{0}: sending NOTIFICATION {1}/{2}: {3}", name(), "" + e.code, "" + e.subcode, e.getMessage());
+            notification = true;
             trySend(SessionCodec.notification(e.code, e.subcode, e.data));
             closeReason = e.getMessage();
         } catch (SocketTimeoutException e) {
             LOG.log(Level.WARNING, "{0}: hold timer expired", name());
+            notification = true;
             trySend(SessionCodec.notification(BgpError.HOLD_TIMER_EXPIRED, 0, new byte[0]));
             closeReason = "hold timer expired";
         } catch (EOFException e) {
@@ -128,6 +131,7 @@ final class BgpSession implements Runnable {
             closeReason = "interrupted";
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, name() + ": internal error", e);
+            notification = true;
             trySend(SessionCodec.notification(BgpError.CEASE, 0, new byte[0]));
             closeReason = "internal error: " + e;
         } finally {
@@ -138,6 +142,7 @@ final class BgpSession implements Runnable {
     private void receive(byte[] m) throws BgpError, InterruptedException, IOException {
         int type = m[18];
         if (type == 3) {
+            notification = true;
             notificationReceived(m);
             throw new EOFException();
         }
@@ -191,8 +196,16 @@ final class BgpSession implements Runnable {
 
     private void established() throws InterruptedException {
         state = ESTABLISHED;
+        if (helper().resume()) {
+            LOG.log(Level.INFO, "{0}: Established again within the restart time (graceful restart)", name());
+            return; // the feed never saw it go down
+        }
         stateChange(OPEN_CONFIRM, ESTABLISHED);
         LOG.log(Level.INFO, "{0}: Established", name());
+    }
+
+    private GracefulRestartHelper helper() {
+        return collector.helper(neighbour.address());
     }
 
     private void updateReceived(byte[] m) throws BgpError, InterruptedException {
@@ -200,6 +213,13 @@ final class BgpSession implements Runnable {
         updates++;
         if (SessionCodec.endOfRib(u)) {
             endOfRibs++;
+            boolean v6 = u.attributes().mpUnreach() != null && u.attributes().mpUnreach().afi() == 2;
+            long t = nowMicros();
+            List<RouteElement> gone = helper().endOfRib(v6, t);
+            if (!gone.isEmpty()) {
+                LOG.log(Level.INFO, "{0}: End-of-RIB: {1} stale routes withdrawn", name(), Integer.toString(gone.size()));
+                sink.accept(new FeedEvent.Derived(peer, t, gone));
+            }
             return;
         }
         if (u.attributes().treatAsWithdraw()) {
@@ -211,6 +231,7 @@ final class BgpSession implements Runnable {
         List<RouteElement> elements = new ArrayList<>(8);
         flattener.accept(new Bgp4mpMessage(h, peer.peerAs(), peer.localAs(), 0, peer.peerAddress().v6() ? 2 : 1,
                 peer.peerAddress(), peer.localAddress(), u), elements::add);
+        if (caps.gracefulRestart()) helper().track(elements);
         sink.accept(new FeedEvent.Message(peer, t, m, u, elements));
     }
 
@@ -244,7 +265,18 @@ final class BgpSession implements Runnable {
         int was = state;
         state = IDLE;
         LOG.log(Level.INFO, "{0}: down ({1}) after {2} UPDATEs", name(), closeReason, Long.toString(updates));
-        if (was == ESTABLISHED) {
+        if (was == ESTABLISHED && caps.gracefulRestart() && !notification && !collector.closing()) {
+            BgpPeer p = peer;
+            helper().peerRestarting(p, caps.restartTime(), collector.timers(), () -> Thread.ofVirtual().start(() -> {
+                try {
+                    LOG.log(Level.INFO, "{0}: not back within its restart time", name());
+                    stateChange(ESTABLISHED, IDLE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        } else if (was == ESTABLISHED) {
+            helper().clear();
             try {
                 stateChange(ESTABLISHED, IDLE);
             } catch (InterruptedException e) {

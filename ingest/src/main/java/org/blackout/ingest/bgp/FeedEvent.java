@@ -19,6 +19,12 @@ public sealed interface FeedEvent {
     record Message(BgpPeer peer, long timeMicros, byte[] raw, Update update, List<RouteElement> elements)
             implements FeedEvent {}
 
+    /**
+     * Elements the collector derived rather than received, e.g. stale routes withdrawn after a graceful
+     * restart (RFC 4724): the engine gets them, the archive's RIB applies them, no BGP message is archived.
+     */
+    record Derived(BgpPeer peer, long timeMicros, List<RouteElement> elements) implements FeedEvent {}
+
     /** FSM states as RFC 6396 numbers them (1 Idle .. 6 Established); {@code elements} holds the STATE element. */
     record StateChange(BgpPeer peer, long timeMicros, int oldState, int newState, List<RouteElement> elements)
             implements FeedEvent {}
