@@ -13,6 +13,12 @@ import org.blackout.wire.bmp.Termination;
 public interface BmpEvents {
     default void connected(BmpRouter router) {}
 
+    /**
+     * A connection from an address the listener does not accept was closed. Called on a network
+     * thread, not the delivery thread.
+     */
+    default void refused(java.net.InetSocketAddress address) {}
+
     default void initiation(BmpRouter router, Initiation m) {}
 
     default void peerUp(BmpRouter router, PeerUp m) {}
@@ -36,8 +42,13 @@ public interface BmpEvents {
      */
     default void damaged(BmpRouter router, long offset, String problem) {}
 
-    /** Prints damage and disconnections to stderr, ignores the rest. */
+    /** Prints damage, refusals and disconnections to stderr, ignores the rest. */
     BmpEvents STDERR = new BmpEvents() {
+        @Override
+        public void refused(java.net.InetSocketAddress address) {
+            System.err.println("bmp: refused " + address);
+        }
+
         @Override
         public void damaged(BmpRouter router, long offset, String problem) {
             System.err.println("bmp " + router + ": offset " + offset + ": " + problem);

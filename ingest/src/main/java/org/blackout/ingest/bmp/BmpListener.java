@@ -9,8 +9,10 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A BMP station (RFC 7854): accepts TCP connections from routers, decodes their BMP streams and
@@ -29,6 +31,7 @@ public final class BmpListener implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private final AtomicLong connections = new AtomicLong();
     private Channel server;
+    private volatile Predicate<InetAddress> allowed = a -> true;
 
     public BmpListener(BmpSink sink, BmpEvents events) {
         this(sink, events, DEFAULT_QUEUE);
@@ -41,6 +44,15 @@ public final class BmpListener implements AutoCloseable {
         this.delivery = new Delivery(queueCapacity);
     }
 
+    /**
+     * Accept only routers whose address passes {@code allow} (all by default); others are closed at
+     * once and reported through {@link BmpEvents#refused}.
+     */
+    public BmpListener allow(Predicate<InetAddress> allow) {
+        this.allowed = allow;
+        return this;
+    }
+
     /** Starts listening; returns the bound address (pass port 0 for any free port). */
     public InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
@@ -51,6 +63,12 @@ public final class BmpListener implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        InetSocketAddress remote = ch.remoteAddress();
+                        if (!allowed.test(remote.getAddress())) {
+                            ch.close();
+                            events.refused(remote);
+                            return;
+                        }
                         ch.pipeline().addLast("bmp-frames", new BmpStreamDecoder());
                         ch.pipeline().addLast("bmp-router",
                                 new BmpRouterHandler(delivery, sink, events, connections.incrementAndGet()));

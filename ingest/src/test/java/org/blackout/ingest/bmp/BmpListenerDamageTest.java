@@ -136,6 +136,32 @@ class BmpListenerDamageTest {
     }
 
     @Test
+    void routersNotAllowedAreRefused() throws Exception {
+        List<InetSocketAddress> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        RecordingEvents got = new RecordingEvents() {
+            @Override
+            public void refused(InetSocketAddress address) {
+                refused.add(address);
+            }
+        };
+        try (BmpListener listener = new BmpListener(got, got, 64)
+                .allow(a -> a.getHostAddress().equals("127.0.0.2"))) {
+            InetSocketAddress at = listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            for (String from : List.of("127.0.0.3", "127.0.0.2")) {
+                try (Socket s = new Socket(at.getAddress(), at.getPort(), java.net.InetAddress.getByName(from), 0)) {
+                    s.getOutputStream().write(clean);
+                } catch (IOException e) {
+                    // the refused one may be reset while writing
+                }
+            }
+            got.awaitDisconnects(1);
+        }
+        assertThat(refused).extracting(a -> a.getAddress().getHostAddress()).containsExactly("127.0.0.3");
+        assertThat(got.connected).extracting(r -> r.address().getAddress().getHostAddress()).containsExactly("127.0.0.2");
+        assertThat(got.initiations).hasSize(1);
+    }
+
+    @Test
     void aConnectionSendingOnlyJunkIsClosedAndOthersAreServed() throws Exception {
         byte[] junk = new byte[BmpStreamDecoder.GIVE_UP + 200_000]; // zeros: no version byte anywhere
         RecordingEvents got = replay(junk, clean);

@@ -13,7 +13,7 @@ import org.blackout.wire.bmp.Termination;
 import org.blackout.wire.element.RouteElement;
 
 /** Records what a {@link BmpListener} delivers, for tests. */
-final class RecordingEvents implements BmpEvents, BmpSink {
+class RecordingEvents implements BmpEvents, BmpSink {
     record Element(String collector, RouteElement element) {}
 
     final List<Element> elements = Collections.synchronizedList(new ArrayList<>());

@@ -18,6 +18,11 @@ public record PeerUp(PerPeerHeader peer, IpAddress localAddress, int localPort, 
         return PEER_UP;
     }
 
+    /** The VRF/table name TLV's text (RFC 9069 5.1), or null. */
+    public String tableName() {
+        return Tlvs.text(tlvs, TLV_VRF_TABLE_NAME);
+    }
+
     /** Which families carry RFC 7911 path identifiers in this peer's Route Monitoring messages. */
     public AddPath addPath() {
         return AddPath.of(peer, sentOpen, receivedOpen);
