@@ -140,6 +140,16 @@ class StoreApiTest {
     }
 
     @Test
+    void openApiDescribesEveryRoute() throws Exception {
+        HttpResponse<String> r = get("/openapi.yaml");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode spec = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(r.body());
+        assertThat(spec.get("openapi").asText()).startsWith("3.");
+        assertThat(spec.get("paths").fieldNames()).toIterable().contains("/health", "/api/entities", "/api/entities/{id}",
+                "/api/signals", "/api/events", "/api/events/{id}", "/api/feeds", "/api/overview", "/api/admin/{action}", "/metrics");
+    }
+
+    @Test
     void changesNeedTheToken() throws Exception {
         var post = HttpRequest.newBuilder(URI.create(base + "/api/admin/prune?before=0")).POST(HttpRequest.BodyPublishers.noBody());
         HttpResponse<String> none = http.send(post.build(), HttpResponse.BodyHandlers.ofString());

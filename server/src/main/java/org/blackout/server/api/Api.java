@@ -90,6 +90,11 @@ public final class Api {
         r.get("/api/feeds", this::feeds);
         r.get("/api/overview", this::overview);
         r.post("/api/admin/{action}", this::adminAction);
+        r.get("/openapi.yaml", ctx -> {
+            try (var in = Api.class.getResourceAsStream("/openapi.yaml")) {
+                ctx.contentType("application/yaml").result(in.readAllBytes());
+            }
+        });
         r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         r.exception(SQLException.class, (e, ctx) -> {
             LOG.error("query failed on {}: {}", ctx.path(), e.getMessage());
