@@ -30,11 +30,15 @@ import picocli.CommandLine.Option;
                 + "names the router and table (e.g. 'bmp:192.0.2.1 post', 'bmp:192.0.2.1 loc-rib').",
                 "Connections, peers up and down, terminations and damaged messages (with the byte offset) go to stderr.",
                 "",
-                "  blackout bmp --listen 0.0.0.0:1790"})
+                "  blackout bmp --listen 0.0.0.0:1790 --allow 192.0.2.1,2001:db8::1"})
 final class BmpCommand implements Callable<Integer> {
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "where to accept routers (default ${DEFAULT-VALUE})")
     String listen = "0.0.0.0:" + BmpListener.DEFAULT_PORT;
+
+    @Option(names = "--allow", split = ",", paramLabel = "ADDRESS",
+            description = "accept only these routers (comma-separated addresses); others are refused and logged")
+    java.util.List<String> allow;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +59,19 @@ final class BmpCommand implements Callable<Integer> {
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 1 << 16);
-        try (BmpListener listener = new BmpListener((collector, e) -> print(out, collector, e), new Log(out))) {
+        java.util.Set<java.net.InetAddress> allowed = new java.util.HashSet<>();
+        if (allow != null) {
+            for (String a : allow) {
+                try {
+                    allowed.add(java.net.InetAddress.getByName(a.trim()));
+                } catch (java.net.UnknownHostException e) {
+                    System.err.println("bmp: --allow: not an address: " + a);
+                    return 2;
+                }
+            }
+        }
+        try (BmpListener listener = new BmpListener((collector, e) -> print(out, collector, e), new Log(out))
+                .allow(a -> allowed.isEmpty() || allowed.contains(a))) {
             InetSocketAddress at = listener.bind(new InetSocketAddress(host, port));
             System.err.println("bmp: listening on " + at + " (Ctrl-C to stop)");
             // lines reach stdout within a second even when routers are quiet (BufferedWriter is synchronized)
@@ -104,6 +120,11 @@ final class BmpCommand implements Callable<Integer> {
 
     /** Router-level events to stderr; flushes stdout when a router goes quiet or away. */
     private record Log(Writer out) implements BmpEvents {
+        @Override
+        public void refused(InetSocketAddress address) {
+            System.err.println("bmp: refused " + address + " (not in --allow)");
+        }
+
         @Override
         public void connected(BmpRouter router) {
             System.err.println("bmp: " + router + " connected");
