@@ -30,10 +30,15 @@ class CollectorErrorsTest {
 
     @BeforeEach
     void start() throws Exception {
+        start(90);
+    }
+
+    void start(int holdTime) throws Exception {
+        if (collector != null) stop();
         ribs = new PeerRibs();
         feed = new FeedDispatcher(16, e -> { }, ribs);
         collector = new BgpCollector(new CollectorConfig(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
-                65000, IpAddress.parse("10.0.0.1").v4Address(), 90,
+                65000, IpAddress.parse("10.0.0.1").v4Address(), holdTime,
                 List.of(new NeighbourConfig(InetAddress.getByName("127.0.0.9"), 64999, "test", false))), feed);
         at = collector.start();
     }
@@ -78,6 +83,16 @@ class CollectorErrorsTest {
         await(() -> ribs.states(PEER).size() == 2);
         assertThat(ribs.states(PEER)).extracting(e -> e.oldState() + ">" + e.newState()).containsExactly("5>6", "6>1");
         assertThat(ribs.prefixes(PEER)).isEmpty();
+    }
+
+    @Test
+    void silentPeerExpiresTheHoldTimer() throws Exception {
+        start(3); // negotiated hold time 3 s; the speaker sends KEEPALIVEs every 30 s only
+        try (TestSpeaker s = speaker(64999, true)) {
+            assertThat(code(await(s))).isEqualTo("4/0");
+        }
+        await(() -> ribs.states(PEER).size() == 2);
+        assertThat(ribs.states(PEER)).extracting(e -> e.oldState() + ">" + e.newState()).containsExactly("5>6", "6>1");
     }
 
     @Test
