@@ -48,7 +48,10 @@ public final class RibMemoryBench {
                     Watch.parse(List.of("all-ases")), new EngineListener() {});
             fill(fullPeers, partialPeers, prefixes, origins, (peer, peerAs, prefix, path) -> engine.accept("bench",
                     new RouteElement(1_000_000_000_000_000L, ElementType.RIB, peer, peerAs, prefix, 0, attrs(path), 0, 0)));
+            long f0 = System.nanoTime();
             engine.finish();
+            System.out.printf(Locale.ROOT, "closing the bin (signals for %d ASes): %.2f s%n", engine.entities().size(),
+                    (System.nanoTime() - f0) / 1e9);
             keep = engine;
             state = engine.routing();
         } else {

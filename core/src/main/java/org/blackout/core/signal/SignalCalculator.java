@@ -104,32 +104,47 @@ public final class SignalCalculator {
         int total = 0;
         int country = entity instanceof Entity.Country c ? CountryCode.encode(c.code()) : -1;
         long asn = entity instanceof Entity.As a ? a.asn() : -1;
+        long[] m4 = routing.fullFeedMask(false), m6 = routing.fullFeedMask(true);
+        // a peer reaches most of an entity's prefixes over one path: count runs of a path, then its upstream
+        int runPath = -1, run = 0;
         for (int peer = 0; peer < routing.peerCount(); peer++) {
             if (!routing.isFullFeed(peer)) continue;
             PeerRib rib = routing.rib(peer);
-            long[] m4 = routing.fullFeedMask(false), m6 = routing.fullFeedMask(true);
             for (int i = 0; i < m.size(); i++) {
                 int p = m.prefix(i);
                 long[] mask = pt.isV6(p) ? m6 : m4;
                 if ((peer >>> 6) >= mask.length || (mask[peer >>> 6] & (1L << peer)) == 0) continue;
                 int path = rib.get(p);
                 if (path == PeerRib.NONE) continue;
-                long up;
-                if (country >= 0) {
-                    up = border(paths, path, country);
-                } else {
-                    if (asn >= 0 && !paths.originates(path, asn)) continue;
-                    up = paths.upstreamOfOrigin(path);
+                if (path == runPath) {
+                    run++;
+                    continue;
                 }
-                total++;
-                if (up >= 0) counts.addTo(up, 1);
+                total += count(counts, paths, runPath, run, country, asn);
+                runPath = path;
+                run = 1;
             }
         }
+        total += count(counts, paths, runPath, run, country, asn);
         if (total == 0) return List.of();
         List<Upstream> out = new ArrayList<>();
         for (Long2IntMap.Entry e : counts.long2IntEntrySet()) out.add(new Upstream(e.getLongKey(), (double) e.getIntValue() / total));
         out.sort((a, b) -> a.share() != b.share() ? Double.compare(b.share(), a.share()) : Long.compare(a.asn(), b.asn()));
         return out.size() > MAX_UPSTREAMS ? List.copyOf(out.subList(0, MAX_UPSTREAMS)) : out;
+    }
+
+    /** Adds {@code run} paths through {@code path} to the upstream counts; returns how many counted. */
+    private int count(Long2IntOpenHashMap counts, PathTable paths, int path, int run, int country, long asn) {
+        if (run == 0) return 0;
+        long up;
+        if (country >= 0) {
+            up = border(paths, path, country);
+        } else {
+            if (asn >= 0 && !paths.originates(path, asn)) return 0;
+            up = paths.upstreamOfOrigin(path);
+        }
+        if (up >= 0) counts.addTo(up, run);
+        return run;
     }
 
     /**
