@@ -10,6 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.blackout.ingest.archive.MrtArchive;
+import org.blackout.ingest.config.ArchiveConfig;
+import org.blackout.ingest.mrt.MrtFiles;
+import org.blackout.wire.element.RouteElement;
+import org.blackout.wire.mrt.MrtReader;
+import org.blackout.wire.mrt.MrtRecord;
+import org.blackout.wire.mrt.RouteElements;
 import org.blackout.ingest.config.CollectorConfig;
 import org.blackout.ingest.config.NeighbourConfig;
 import org.blackout.wire.bgp.PathAttributes;
@@ -25,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * BIRD 2 peers with the collector over loopback, exports a few thousand static IPv4 and IPv6 routes,
  * withdraws a third of them on reconfiguration, then shuts the session down; the per-peer RIB built
  * from the route elements must equal BIRD's export at each step, and the close must be a STATE element.
+ * The session is archived meanwhile: replaying the archive gives the same elements, bgpdump reads it.
  */
 class BirdSessionTest {
     static final IpAddress BIRD = IpAddress.parse("127.0.0.2");
@@ -36,13 +46,17 @@ class BirdSessionTest {
     static BgpCollector collector;
     static Daemon bird;
     static int port;
+    static MrtArchive archive;
 
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Daemon.installed("bird") && Daemon.installed("birdc"),
                 "BIRD 2 is not installed (Debian package bird2); skipping the BIRD session test");
         ribs = new PeerRibs();
-        feed = new FeedDispatcher(1024, e -> { }, ribs);
+        ribs.keepAll = true;
+        archive = new MrtArchive(new ArchiveConfig(dir.resolve("mrt"), Duration.ofMinutes(15), Duration.ofHours(2)),
+                IpAddress.parse("10.0.0.1"), "blackout");
+        feed = new FeedDispatcher(1024, archive, ribs);
         collector = new BgpCollector(new CollectorConfig(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
                 65000, IpAddress.parse("10.0.0.1").v4Address(), 90,
                 List.of(new NeighbourConfig(InetAddress.getByName("127.0.0.2"), 65001, "bird", false))), feed);
@@ -57,6 +71,7 @@ class BirdSessionTest {
         if (bird != null) bird.close();
         if (collector != null) collector.close();
         if (feed != null) feed.close();
+        if (archive != null) archive.close();
     }
 
     interface Keep {
@@ -149,5 +164,28 @@ class BirdSessionTest {
         assertThat(ribs.states(BIRD)).extracting(s -> s.oldState() + ">" + s.newState()).containsExactly("5>6", "6>1");
         assertThat(ribs.prefixes(BIRD)).isEmpty();
         assertThat(collector.lastCloseReason(BIRD)).isEqualTo("NOTIFICATION 6/2 received: \"maintenance window\"");
+
+        // the archive of the session: replaying it gives exactly the elements received, and bgpdump reads it
+        feed.close();
+        archive.close();
+        List<Path> files;
+        try (var s = Files.walk(dir.resolve("mrt"))) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("updates.")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        List<RouteElement> replayed = new ArrayList<>();
+        for (Path f : files) {
+            RouteElements flat = new RouteElements();
+            try (var in = MrtFiles.open(f); MrtReader r = new MrtReader(in, f.toString())) {
+                for (MrtRecord rec; (rec = r.next()) != null; ) flat.accept(rec, replayed::add);
+            }
+        }
+        assertThat(replayed).hasSize(ribs.all.size()).isEqualTo(ribs.all);
+        if (Daemon.installed("bgpdump")) {
+            long lines = 0;
+            for (Path f : files) lines += Daemon.run(dir, List.of("bgpdump", "-m", f.toString())).lines()
+                    .filter(l -> l.startsWith("BGP4MP_ET|")).count();
+            assertThat(lines).as("bgpdump -m lines").isEqualTo(ribs.all.size());
+        }
     }
 }
