@@ -170,7 +170,8 @@ public final class Engine implements RoutingView {
 
     /** The peer's index; elements of one record share their peer, so the last one is remembered. */
     private int peerOf(String collector, RouteElement e) {
-        if (e.peerAddress() == lastPeerAddress && e.peerAs() == lastPeerAs && collector.equals(lastCollector)) return lastPeer;
+        if (e.peerAs() == lastPeerAs && java.util.Objects.equals(e.peerAddress(), lastPeerAddress)
+                && collector.equals(lastCollector)) return lastPeer;
         lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
         lastCollector = collector;
         lastPeerAddress = e.peerAddress();
