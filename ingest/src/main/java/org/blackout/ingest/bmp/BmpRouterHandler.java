@@ -48,7 +48,12 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
     private final BmpEvents events;
     private final long id;
     private final Map<PeerId, Set<Table>> tables = new LinkedHashMap<>();
+    /** Deliveries of the current read, handed over together: one queue hand-off per read, not per message. */
+    private List<Runnable> pending = new ArrayList<>();
     private BmpRouter router;
+
+    /** Messages per hand-off at most, so a long read still reaches the sink (and backpressure) in steps. */
+    static final int BATCH = 256;
 
     BmpRouterHandler(Delivery delivery, BmpSink sink, BmpEvents events, long id) {
         this.delivery = delivery;
@@ -61,7 +66,8 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         router = new BmpRouter((InetSocketAddress) ctx.channel().remoteAddress(), id);
         BmpRouter r = router;
-        delivery.submit(ctx.channel(), () -> events.connected(r));
+        submit(ctx, () -> events.connected(r));
+        flush(ctx);
         ctx.fireChannelActive();
     }
 
@@ -70,7 +76,7 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
         BmpRouter r = router;
         switch (msg) {
             case BmpStreamDecoder.Decoded d -> message(ctx, r, d);
-            case BmpStreamDecoder.Damaged d -> delivery.submit(ctx.channel(), () -> events.damaged(r, d.offset(), d.problem()));
+            case BmpStreamDecoder.Damaged d -> submit(ctx, () -> events.damaged(r, d.offset(), d.problem()));
             default -> ctx.fireChannelRead(msg);
         }
     }
@@ -83,7 +89,7 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
         try {
             BmpRouteElements.accept(m, System.currentTimeMillis() * 1000, e -> out.add(new Out(collector, e)));
         } catch (DecodeException e) {
-            delivery.submit(ctx.channel(), () -> events.damaged(r, d.offset(), e.getMessage()));
+            submit(ctx, () -> events.damaged(r, d.offset(), e.getMessage()));
             return;
         }
         if (m instanceof PeerDown) {
@@ -106,10 +112,30 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
             default -> null;
         };
         if (out.isEmpty() && event == null) return;
-        delivery.submit(ctx.channel(), () -> {
+        submit(ctx, () -> {
             for (Out o : out) sink.accept(o.collector(), o.element());
             if (event != null) event.run();
         });
+    }
+
+    private void submit(ChannelHandlerContext ctx, Runnable r) {
+        pending.add(r);
+        if (pending.size() >= BATCH) flush(ctx);
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+        if (pending.isEmpty()) return;
+        List<Runnable> batch = pending;
+        pending = new ArrayList<>();
+        delivery.submit(ctx.channel(), () -> {
+            for (Runnable r : batch) r.run();
+        });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flush(ctx);
+        ctx.fireChannelReadComplete();
     }
 
     private static Out down(Table t, long timeMicros) {
@@ -125,10 +151,11 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
         for (Set<Table> open : tables.values()) for (Table t : open) out.add(down(t, now));
         int peers = tables.size();
         tables.clear();
-        delivery.submit(ctx.channel(), () -> {
+        submit(ctx, () -> {
             for (Out o : out) sink.accept(o.collector(), o.element());
             events.disconnected(r, peers);
         });
+        flush(ctx);
         ctx.fireChannelInactive();
     }
 
@@ -137,7 +164,8 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
         // I/O errors (a reset connection) and bugs alike: report, close this router, keep the listener
         BmpRouter r = router;
         String problem = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        delivery.submit(ctx.channel(), () -> events.damaged(r, -1, problem));
+        submit(ctx, () -> events.damaged(r, -1, problem));
+        flush(ctx);
         ctx.close();
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs deliveries (sink and event calls) on one thread, in submission order, through a bounded
- * queue. When the queue is half full the submitting connection stops reading its socket
+ * Runs deliveries (sink and event calls; a router's handler hands over what one read decoded as
+ * one delivery) on one thread, in submission order, through a bounded queue. When the queue is half full the submitting connection stops reading its socket
  * (autoRead off), so TCP flow control slows that router; it reads again once the queue is down
  * to a quarter. The frame decoder decodes one message at a time and stops while its connection is
  * paused, so each connection overshoots the mark by at most one message; should the queue still
@@ -77,7 +77,7 @@ final class Delivery implements AutoCloseable {
             ch.eventLoop().execute(() -> {
                 ch.config().setAutoRead(true);
                 // messages read before the pause wait undecoded in the frame decoder: let it go on
-                ch.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+                ch.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER).fireChannelReadComplete();
             });
         }
     }

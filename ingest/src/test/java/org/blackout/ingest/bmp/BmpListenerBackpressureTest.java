@@ -43,10 +43,14 @@ class BmpListenerBackpressureTest {
         };
         try (BmpListener listener = new BmpListener(stalling, events, 16)) {
             InetSocketAddress at = listener.bind(new InetSocketAddress("127.0.0.1", 0));
+            CountDownLatch allRead = new CountDownLatch(1);
             Thread sender = Thread.ofPlatform().start(() -> {
+                // the connection stays open until everything arrived: resuming must not wait for more bytes
                 try (Socket s = new Socket(at.getAddress(), at.getPort())) {
                     OutputStream out = s.getOutputStream();
                     for (int i = 0; i < copies; i++) out.write(one);
+                    out.flush();
+                    allRead.await();
                 } catch (Exception e) {
                     throw new RuntimeException(e);
                 }
@@ -56,6 +60,11 @@ class BmpListenerBackpressureTest {
             assertThat(listener.pauses()).as("times the router was paused while the sink stalled").isPositive();
             assertThat(routes.get()).isZero();
             release.countDown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // a guard
+            while (routes.get() < copies * routesPerCopy && System.nanoTime() < until) Thread.sleep(10);
+            assertThat(routes.get()).as("routes delivered while the router is still connected")
+                    .isEqualTo(copies * routesPerCopy);
+            allRead.countDown();
             sender.join(TimeUnit.SECONDS.toMillis(120));
             events.awaitDisconnects(1);
         }
