@@ -103,6 +103,10 @@ final class CollectCommand implements Callable<Integer> {
                     + "down (TCP backpressure), never buffered (default ${DEFAULT-VALUE}).")
     int queue;
 
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop after this long (e.g. 10m), as Ctrl-C would; default: run until stopped.")
+    String duration;
+
     @Override
     public Integer call() throws Exception {
         // one line per log record on stderr (the JDK default spends two)
@@ -110,10 +114,11 @@ final class CollectCommand implements Callable<Integer> {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
         }
         CollectConfig cfg;
-        long binMicros;
+        long binMicros, stopAfterNanos;
         try {
             cfg = ConfigLoader.load(config);
             binMicros = ReplayCommand.Durations.micros(bin);
+            stopAfterNanos = duration == null ? Long.MAX_VALUE : ReplayCommand.Durations.micros(duration) * 1000;
         } catch (ConfigException e) {
             System.err.println("collect: " + config + ": " + e.getMessage());
             return 2;
@@ -193,13 +198,14 @@ final class CollectCommand implements Callable<Integer> {
         BgpCollector collector = null;
         RisLiveClient ris = null;
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             stop.countDown();
             try {
                 Thread.sleep(3000); // let the main thread close sessions and finish the archive
             } catch (InterruptedException ignored) {
             }
-        }));
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (cfg.collector() != null) {
                 collector = new BgpCollector(cfg.collector(), feed);
@@ -212,8 +218,8 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println("collect: RIS Live client for " + cfg.risLive().url());
             }
             if (arch != null) System.err.println("collect: archive in " + cfg.archive().directory());
-            long lastStats = System.nanoTime();
-            while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            long lastStats = System.nanoTime(), started = lastStats;
+            while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS) && System.nanoTime() - started < stopAfterNanos) {
                 if (arch != null) arch.tick(System.currentTimeMillis() * 1000);
                 if (statsSeconds > 0 && System.nanoTime() - lastStats >= statsSeconds * 1_000_000_000L) {
                     lastStats = System.nanoTime();
@@ -224,6 +230,13 @@ final class CollectCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (stop.getCount() > 0) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for us
+                }
+            }
             if (collector != null) collector.shutdown("Blackout collector shutting down");
             if (ris != null) ris.close();
             feed.close();

@@ -35,6 +35,7 @@ public final class BgpCollector implements AutoCloseable {
     private final Map<IpAddress, String> closeReasons = new ConcurrentHashMap<>();
     private final Map<InetAddress, GracefulRestartHelper> helpers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers;
+    private final java.util.Queue<Thread> threads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private ServerSocket server;
     private Thread acceptor;
     private volatile boolean closing;
@@ -96,7 +97,8 @@ public final class BgpCollector implements AutoCloseable {
                 LOG.log(Level.INFO, "{0}: new connection replaces the old session", old.name());
                 old.shutdown(BgpError.ADMINISTRATIVE_RESET, "replaced by a new connection");
             }
-            Thread.ofVirtual().name("bgp-" + n.description()).start(session);
+            threads.add(Thread.ofVirtual().name("bgp-" + n.description()).start(session));
+            threads.removeIf(t -> !t.isAlive());
         }
     }
 
@@ -147,7 +149,10 @@ public final class BgpCollector implements AutoCloseable {
                 .map(BgpSession::name).sorted().toList();
     }
 
-    /** Closes every session with Cease/Administrative Shutdown and the RFC 9003 communication, then stops listening. */
+    /**
+     * Stops listening, closes every session with Cease/Administrative Shutdown and the RFC 9003
+     * communication, and waits (up to 5 s) until each has handed its session-down to the feed.
+     */
     public void shutdown(String communication) {
         closing = true;
         try {
@@ -155,6 +160,16 @@ public final class BgpCollector implements AutoCloseable {
         } catch (IOException ignored) {
         }
         for (BgpSession s : sessions.values()) s.shutdown(BgpError.ADMINISTRATIVE_SHUTDOWN, communication);
+        // wait for the sessions to report their end (the STATE elements), so the feed can be closed after us
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         timers.shutdownNow();
     }
 
