@@ -17,7 +17,7 @@ import org.blackout.core.signal.Signal;
  * events table. No scripts, no fonts, no network: it opens from disk anywhere.
  */
 public final class HtmlReport {
-    private static final int W = 1100, PLOT_H = 150, LEFT = 60, RIGHT = 50, TOP = 12, BOTTOM = 26;
+    private static final int W = 1100, PLOT_H = 150, LEFT = 60, RIGHT = 70, TOP = 12, BOTTOM = 26;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** One entity's signals in time order. */
