@@ -137,6 +137,32 @@ class MrtArchiveTest {
     }
 
     @Test
+    void filesAppearAtomicallyAndARestartAppendsToTheWindow() throws Exception {
+        Path src = shared("mrt/bgpkit-parser/updates.2024-09-14.bz2");
+        ArchiveConfig cfg = new ArchiveConfig(dir, Duration.ofHours(1), Duration.ofHours(2));
+        MrtArchive first = new MrtArchive(cfg, IpAddress.parse("192.0.2.1"), "blackout");
+        List<RouteElement> a = feed(src, first);
+        List<Path> visible = files(dir, "updates");
+        assertThat(visible).as("nothing under a final name while the window is open").isEmpty();
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".gz.tmp")).count()).isEqualTo(1);
+        }
+        first.close();
+        List<Path> done = files(dir, "updates");
+        assertThat(done).hasSize(1);
+        // a restart within the same window: the new records follow the old ones in the same file
+        MrtArchive second = new MrtArchive(cfg, IpAddress.parse("192.0.2.1"), "blackout");
+        List<RouteElement> b = feed(src, second);
+        assertThat(files(dir, "updates")).as("the first run's file stays complete meanwhile").isEqualTo(done);
+        assertThat(replay(done)).isEqualTo(a);
+        second.close();
+        List<RouteElement> both = new ArrayList<>(a);
+        both.addAll(b);
+        assertThat(replay(files(dir, "updates"))).isEqualTo(both);
+        if (bgpdump()) assertThat(bgpdump(done)).hasSize(2 * bgpdump(List.of(src)).size());
+    }
+
+    @Test
     void ribSnapshotsHoldTheRoutesOfTheirTime() throws Exception {
         Path src = shared("mrt/bgpdump/test_data/updates.20070211.0141.gz");
         MrtArchive archive = new MrtArchive(new ArchiveConfig(dir, Duration.ofMinutes(15), Duration.ofMinutes(5)),
