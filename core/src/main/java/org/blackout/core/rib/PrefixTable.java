@@ -54,7 +54,7 @@ public final class PrefixTable {
     }
 
     private boolean same(int id, Prefix p) {
-        return hi[id] == p.hi() && len[id] == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
+        return hi[id] == p.hi() && len(id) == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
     }
 
     /** murmur3's 64-bit finaliser over the prefix's words: IPv4 keys differ only in their upper bits. */
@@ -72,7 +72,7 @@ public final class PrefixTable {
         int[] n = new int[slots.length * 2];
         int mask = n.length - 1;
         for (int id = 0; id < size; id++) {
-            int i = hash(isV6(id), hi[id], lo(id), len[id]) & mask;
+            int i = hash(isV6(id), hi[id], lo(id), len(id)) & mask;
             while (n[i] != 0) i = (i + 1) & mask;
             n[i] = id + 1;
         }
@@ -99,15 +99,20 @@ public final class PrefixTable {
     }
 
     public long lo(int id) {
-        return len[id] <= 64 ? 0 : lo.get(id); // only IPv6 prefixes longer than /64 have a lower word
+        return len(id) <= 64 ? 0 : lo.get(id); // only IPv6 prefixes longer than /64 have a lower word
+    }
+
+    /** Lengths are stored in a byte; /128 does not fit a signed one, so read it unsigned. */
+    private int len(int id) {
+        return len[id] & 0xff;
     }
 
     public int length(int id) {
-        return len[id];
+        return len(id);
     }
 
     public Prefix prefix(int id) {
-        return new Prefix(isV6(id), hi[id], lo(id), len[id]);
+        return new Prefix(isV6(id), hi[id], lo(id), len(id));
     }
 
     /** Orders ids as {@link Prefix#compareTo} orders prefixes (family, address, then length). */
@@ -116,17 +121,17 @@ public final class PrefixTable {
         if (va != vb) return va ? 1 : -1;
         int c = Long.compareUnsigned(hi[a], hi[b]);
         if (c != 0) return c;
-        if (va && (len[a] > 64 || len[b] > 64)) {
+        if (va && (len(a) > 64 || len(b) > 64)) {
             c = Long.compareUnsigned(lo(a), lo(b));
             if (c != 0) return c;
         }
-        return Integer.compare(len[a], len[b]);
+        return Integer.compare(len(a), len(b));
     }
 
     /** True when prefix {@code outer} covers prefix {@code inner} (same family, inner at least as long). */
     public boolean covers(int outer, int inner) {
-        if (isV6(outer) != isV6(inner) || len[inner] < len[outer]) return false;
-        int l = len[outer];
+        if (isV6(outer) != isV6(inner) || len(inner) < len(outer)) return false;
+        int l = len(outer);
         long mh = l >= 64 ? -1L : l == 0 ? 0L : -1L << (64 - l);
         long ml = l <= 64 ? 0L : l >= 128 ? -1L : -1L << (128 - l);
         return (hi[inner] & mh) == hi[outer] && (l <= 64 || (lo(inner) & ml) == lo(outer));
