@@ -35,6 +35,8 @@ public final class Engine implements RoutingView {
 
     private final EngineConfig config;
     private final EntityMaps maps;
+    /** The maps cut down to the watched countries' space, for classifying prefixes. */
+    private final EntityMaps classifyMaps;
     private final Watch watch;
     private final EngineListener listener;
     private final RoutingState routing = new RoutingState();
@@ -78,6 +80,7 @@ public final class Engine implements RoutingView {
         if (watch.allCountries()) Arrays.fill(watchedCountry, true);
         asEntities.defaultReturnValue(-1);
         this.classifyCountries = watch.watchesAnyCountry() && maps.hasCountries();
+        this.classifyMaps = watch.allCountries() ? maps : maps.onlyCountries(cc -> watchedCountry[cc]);
         this.anyAs = watch.watchesAnyAs();
         this.allAses = watch.allAses();
         routing.listener(this::routeChanged);
@@ -226,7 +229,7 @@ public final class Engine implements RoutingView {
         double slash24 = prefix.slash24s();
         if (classifyCountries) {
             // a prefix may hit several ranges of one country: weights add up
-            maps.splitByCountry(prefix, (cc, fraction) -> {
+            classifyMaps.splitByCountry(prefix, (cc, fraction) -> {
                 if (!watchedCountry[cc]) return;
                 int e = index.entity(new Entity.Country(CountryCode.decode(cc)));
                 if (!index.add(e, p, fraction * slash24)) index.addWeight(e, p, fraction * slash24);

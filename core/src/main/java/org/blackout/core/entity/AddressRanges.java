@@ -63,6 +63,21 @@ public final class AddressRanges {
         }
     }
 
+    /** The ranges whose label passes {@code keep}; smaller tables search faster. */
+    public AddressRanges filter(java.util.function.IntPredicate keep) {
+        int n = 0;
+        for (int l : label) if (keep.test(l)) n++;
+        long[] s2 = new long[n], e2 = new long[n];
+        int[] l2 = new int[n];
+        for (int i = 0, k = 0; i < label.length; i++) {
+            if (!keep.test(label[i])) continue;
+            s2[k] = start[i];
+            e2[k] = end[i];
+            l2[k++] = label[i];
+        }
+        return new AddressRanges(s2, e2, l2);
+    }
+
     /** Label of the range holding the key, or -1. */
     public int lookup(long key) {
         int i = floor(key);

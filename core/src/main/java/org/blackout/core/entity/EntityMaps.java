@@ -36,6 +36,11 @@ public final class EntityMaps {
         (p.v6() ? countriesV6 : countriesV4).split(p, v);
     }
 
+    /** A copy keeping only the address space of the countries {@code keep} accepts (AS data shared). */
+    public EntityMaps onlyCountries(java.util.function.IntPredicate keep) {
+        return new EntityMaps(countriesV4.filter(keep), countriesV6.filter(keep), asCountry, asNames);
+    }
+
     /** Country index of an AS (see {@link CountryCode}), or -1 when unknown. */
     public int asCountry(long asn) {
         return asCountry.get(asn);
