@@ -95,6 +95,8 @@ public final class Server implements AutoCloseable {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.startup.showJavalinBanner = false;
+            // the API gzips its large answers once and caches them; static files are small
+            c.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/web";

@@ -58,11 +58,25 @@ public final class Api {
         JsonNode apply(Context ctx) throws Exception;
     }
 
-    private record CachedBody(long generation, String body) {}
+    private record CachedBody(long generation, byte[] plain, byte[] gzip) {
+        static CachedBody of(long generation, String body) {
+            byte[] plain = body.getBytes(StandardCharsets.UTF_8);
+            var bytes = new java.io.ByteArrayOutputStream(plain.length / 4);
+            try (var gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
+                gz.write(plain);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new CachedBody(generation, plain, bytes.toByteArray());
+        }
+    }
+
+    private final TimelineCache timelines;
 
     public Api(Store store, String token) {
         this.store = store;
         this.token = token == null || token.isBlank() ? null : token;
+        this.timelines = new TimelineCache(store, 3_000_000);
     }
 
     /** The shared JSON mapper. */
@@ -227,55 +241,26 @@ public final class Api {
         String key = entity + "|" + from + "|" + to + "|" + effective;
         long gen = store.generation();
         CachedBody c = cache.get(key);
-        if (c != null && c.generation == gen) {
-            json(ctx, c.body);
-            return;
+        if (c == null || c.generation != gen) {
+            String body;
+            if (effective == 0) {
+                Timeline tl = timelines.get(entity);
+                body = tl.json(entity, iso(from), iso(to), stored, tl.lowerBound(from), tl.lowerBound(to));
+            } else {
+                Timeline tl = Timeline.of(store.signals(entity, from, to, effective), gen);
+                body = tl.json(entity, iso(from), iso(to), effective, 0, tl.size());
+            }
+            c = CachedBody.of(gen, body);
+            cache.put(key, c);
         }
-        List<SignalRow> rows = store.signals(entity, from, to, effective);
-        String body = timeline(entity, from, to, effective == 0 ? stored : effective, rows);
-        cache.put(key, new CachedBody(gen, body));
-        json(ctx, body);
-    }
-
-    private static String timeline(String entity, long from, long to, long bin, List<SignalRow> rows) {
-        // hand-built: this is the hot path of the dashboard and the load test
-        StringBuilder sb = new StringBuilder(64 + rows.size() * 64);
-        sb.append("{\"entity\":\"").append(entity).append("\",\"from\":\"").append(iso(from)).append("\",\"to\":\"")
-                .append(iso(to)).append("\",\"bin_seconds\":").append(bin).append(",\"count\":").append(rows.size());
-        column(sb, "t", rows, (b, r) -> b.append(r.t()));
-        column(sb, "visible_slash24", rows, (b, r) -> num(b, r.visibleSlash24()));
-        column(sb, "visible_prefixes", rows, (b, r) -> num(b, r.visiblePrefixes()));
-        column(sb, "peers_seeing", rows, (b, r) -> num(b, r.peersSeeing()));
-        column(sb, "full_feed_peers", rows, (b, r) -> num(b, r.fullFeedPeers()));
-        column(sb, "announcements", rows, (b, r) -> b.append(r.announcements()));
-        column(sb, "withdrawals", rows, (b, r) -> b.append(r.withdrawals()));
-        sb.append(",\"upstreams\":").append(rows.isEmpty() ? "{}" : rows.get(rows.size() - 1).upstreams());
-        // upstream shares over time, only where they change (keeps the body small)
-        sb.append(",\"upstream_changes\":[");
-        String prev = null;
-        boolean first = true;
-        for (SignalRow r : rows) {
-            if (r.upstreams().equals(prev)) continue;
-            prev = r.upstreams();
-            if (!first) sb.append(',');
-            first = false;
-            sb.append("{\"t\":").append(r.t()).append(",\"upstreams\":").append(r.upstreams()).append('}');
+        String ae = ctx.header("Accept-Encoding");
+        ctx.contentType("application/json");
+        if (ae != null && ae.contains("gzip")) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(c.gzip);
+        } else {
+            ctx.result(c.plain);
         }
-        return sb.append("]}").toString();
-    }
-
-    private static void column(StringBuilder sb, String name, List<SignalRow> rows, BiConsumer<StringBuilder, SignalRow> f) {
-        sb.append(",\"").append(name).append("\":[");
-        for (int i = 0; i < rows.size(); i++) {
-            if (i > 0) sb.append(',');
-            f.accept(sb, rows.get(i));
-        }
-        sb.append(']');
-    }
-
-    private static void num(StringBuilder sb, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) sb.append((long) v);
-        else sb.append(Math.round(v * 10000) / 10000.0);
     }
 
     private void events(Context ctx) throws Exception {
