@@ -30,6 +30,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,8 +47,10 @@ import org.blackout.ingest.config.RisLiveConfig;
  * fails, closes, or goes silent for {@code staleAfter} (a stale stream: RIS Live sends UPDATEs every
  * second for any broad subscription, so silence means a stuck connection).
  *
- * <p>Backpressure: the client has its own one-thread event loop, and the feed sink blocks it when the
- * engine is behind; while blocked nothing is read, so TCP slows the server. Nothing queues without bound.
+ * <p>Backpressure: decoded events go through a bounded hand-off to a forwarding thread that feeds the
+ * (blocking) sink; when the hand-off passes its high-water mark the channel stops reading (autoRead
+ * off), so TCP slows the server, and reading resumes below the low-water mark. The event loop never
+ * blocks, and a paused stream is not mistaken for a stale one.
  */
 public final class RisLiveClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("blackout.rislive");
@@ -59,7 +63,10 @@ public final class RisLiveClient implements AutoCloseable {
     private final SslContext ssl;
     private final AtomicLong connects = new AtomicLong(), messages = new AtomicLong(), malformed = new AtomicLong(),
             stale = new AtomicLong();
-    private volatile boolean closed;
+    private static final int HIGH_WATER = 1024, LOW_WATER = 256;
+    private final BlockingQueue<FeedEvent> handOff = new ArrayBlockingQueue<>(8 * HIGH_WATER);
+    private final Thread forwarder;
+    private volatile boolean closed, paused;
     private volatile Channel channel;
     private int failures;
 
@@ -71,6 +78,31 @@ public final class RisLiveClient implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("TLS for " + config.url(), e);
         }
+        this.forwarder = Thread.ofVirtual().name("rislive-feed").start(this::forward);
+    }
+
+    /** Feeds the sink from the hand-off; resumes reading once the backlog is low. */
+    private void forward() {
+        try {
+            while (true) {
+                FeedEvent e = handOff.take();
+                sink.accept(e);
+                Channel c = channel;
+                if (paused && handOff.size() <= LOW_WATER && c != null) {
+                    paused = false;
+                    c.eventLoop().execute(() -> c.config().setAutoRead(true));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "RIS Live: the feed failed", e);
+        }
+    }
+
+    /** Events decoded but not yet taken by the sink. */
+    public int backlog() {
+        return handOff.size();
     }
 
     /** Starts connecting in the background; returns at once. */
@@ -162,6 +194,8 @@ public final class RisLiveClient implements AutoCloseable {
                 connects.incrementAndGet();
                 LOG.log(Level.INFO, "RIS Live: connected to {0}, subscribing", config.url());
                 ctx.writeAndFlush(new TextWebSocketFrame(subscribeMessage()));
+            } else if (evt instanceof IdleStateEvent && paused) {
+                // not reading on purpose (the engine is behind): not a stale stream
             } else if (evt instanceof IdleStateEvent) {
                 stale.incrementAndGet();
                 LOG.log(Level.WARNING, "RIS Live: no message for {0}, closing the stale stream", config.staleAfter());
@@ -177,7 +211,15 @@ public final class RisLiveClient implements AutoCloseable {
             switch (decoder.decode(frame.text())) {
                 case RisMessageDecoder.Result.Events ev -> {
                     messages.incrementAndGet();
-                    for (FeedEvent e : ev.events()) sink.accept(e);
+                    for (FeedEvent e : ev.events()) {
+                        // the bound holds: reading stops at HIGH_WATER, and one read holds far fewer
+                        // messages than the remaining capacity; put() only waits if that ever fails
+                        if (!handOff.offer(e)) handOff.put(e);
+                    }
+                    if (handOff.size() >= HIGH_WATER && !paused) {
+                        paused = true;
+                        ctx.channel().config().setAutoRead(false);
+                    }
                 }
                 case RisMessageDecoder.Result.Ignored ig -> {
                     messages.incrementAndGet();
@@ -203,6 +245,16 @@ public final class RisLiveClient implements AutoCloseable {
         Channel c = channel;
         if (c != null) c.close().awaitUninterruptibly(2000);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
+        long deadline = System.nanoTime() + 5_000_000_000L; // hand what was received to the feed
+        while (!handOff.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        forwarder.interrupt();
     }
 
 }

@@ -124,6 +124,40 @@ class RisLiveClientTest {
                 .allSatisfy(e -> assertThat(((FeedEvent.Message) e).raw()[18]).isEqualTo((byte) 2));
     }
 
+    @Test
+    void aStuckEngineStopsReadingInsteadOfQueueing() throws Exception {
+        int n = 20_000;
+        List<String> flood = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            flood.add(generated(1553628000 + i, "192.0.2.9", "64509", "\"path\":[64509],\"origin\":\"igp\","
+                    + "\"announcements\":[{\"next_hop\":\"192.0.2.9\",\"prefixes\":[\"10." + (i >> 8) + "."
+                    + (i & 0xff) + ".0/24\"]}]"));
+        }
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong got = new java.util.concurrent.atomic.AtomicLong();
+        try (RisLiveTestServer server = new RisLiveTestServer(List.of(new RisLiveTestServer.Script(flood, false)))) {
+            int port = server.start();
+            RisLiveConfig cfg = new RisLiveConfig(URI.create("ws://127.0.0.1:" + port + "/v1/ws/"), Map.of(),
+                    Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(400));
+            try (RisLiveClient client = new RisLiveClient(cfg, e -> {
+                stuck.await();
+                got.incrementAndGet();
+            })) {
+                client.start();
+                await(() -> client.backlog() >= 1024);
+                Thread.sleep(4000); // more than a stale-after period while paused
+                assertThat(client.backlog()).as("bounded: reading stopped (connects %d, stale %d, messages %d)",
+                        client.connects(), client.staleStreams(), client.messages()).isBetween(1024, 8 * 1024);
+                assertThat(client.messages()).isLessThan(n);
+                assertThat(client.staleStreams()).as("a paused stream is not stale").isZero();
+                assertThat(client.connects()).isEqualTo(1);
+                stuck.countDown();
+                await(() -> got.get() == n);
+                assertThat(got.get()).isEqualTo(n);
+            }
+        }
+    }
+
     static RouteElement only(List<RouteElement> l, String peer, ElementType t) {
         List<RouteElement> x = l.stream().filter(e -> e.peerAddress().equals(IpAddress.parse(peer)) && e.type() == t).toList();
         assertThat(x).as("%s %s", peer, t).hasSize(1);
