@@ -95,21 +95,33 @@ public final class FullTableBuilder {
         PathPool pool = new PathPool();
         List<SimPeer> peers = new ArrayList<>();
         int[][] routes = new int[vantages.length][];
+        for (int v : vantages) {
+            if (graph.index(v) < 0) throw new IllegalArgumentException("vantage AS" + Integer.toUnsignedString(v) + " is not in the AS graph");
+        }
+        // one path per (vantage, origin), computed in parallel; paths of different vantages start
+        // with different ASes and never coincide, so they are added without interning
+        int[] originList = originAs.toIntArray();
+        List<SimPath[]> perVantage = java.util.stream.IntStream.range(0, vantages.length).parallel()
+                .mapToObj(v -> {
+                    ValleyFreeRoutes r = new ValleyFreeRoutes(graph, graph.index(vantages[v]));
+                    SimPath[] paths = new SimPath[originList.length];
+                    for (int o = 0; o < originList.length; o++) paths[o] = path(r, originList[o], transit);
+                    return paths;
+                }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         for (int v = 0; v < vantages.length; v++) {
-            int node = graph.index(vantages[v]);
-            if (node < 0) throw new IllegalArgumentException("vantage AS" + Integer.toUnsignedString(vantages[v]) + " is not in the AS graph");
-            ValleyFreeRoutes r = new ValleyFreeRoutes(graph, node);
-            int[] pathOfOrigin = new int[originAs.size()];
-            for (int o = 0; o < pathOfOrigin.length; o++) pathOfOrigin[o] = pathId(pool, r, originAs.getInt(o), transit);
+            SimPath[] paths = perVantage.get(v);
+            int[] pathOfOrigin = new int[originList.length];
+            for (int o = 0; o < originList.length; o++) pathOfOrigin[o] = paths[o] == null ? -1 : pool.addDistinct(paths[o]);
             int[] table = new int[prefixes.length];
             for (int k = 0; k < prefixes.length; k++) table[k] = pathOfOrigin[prefixOrigin[k]];
             routes[v] = table;
+            perVantage.set(v, null);
             peers.add(new SimPeer(v, vantages[v], SimPeer.syntheticAddress(v), SimPeer.syntheticAddress(v).v4Address()));
         }
         return new Baseline(prefixes, List.copyOf(peers), routes, pool, source);
     }
 
-    private int pathId(PathPool pool, ValleyFreeRoutes r, int asn, int[] transit) {
+    private SimPath path(ValleyFreeRoutes r, int asn, int[] transit) {
         int node = graph.index(asn);
         int[] path;
         if (node >= 0) {
@@ -126,7 +138,7 @@ public final class FullTableBuilder {
                 }
             }
         }
-        if (path == null) return -1;
+        if (path == null) return null;
         long h = mix(asn * 31L + seed);
         int prepends = (int) Long.remainderUnsigned(h, 100) < 4 ? 1 + (int) Long.remainderUnsigned(h >>> 8, 3) : 0;
         if (prepends > 0 && path.length > 1) {
@@ -135,7 +147,7 @@ public final class FullTableBuilder {
             path = p;
         }
         int origin = Long.remainderUnsigned(h >>> 16, 20) == 0 ? 2 : 0; // some INCOMPLETE, as in real tables
-        return pool.intern(path, origin);
+        return new SimPath(path, origin);
     }
 
     /** ASes with at least 5 customers: where an unknown origin is attached. */

@@ -23,6 +23,15 @@ public final class PathPool {
         return id;
     }
 
+    /**
+     * Adds a path the caller knows is not in the pool yet, without indexing it: cheaper for
+     * millions of paths. A later {@link #intern} of an equal path may give it a second id.
+     */
+    public synchronized int addDistinct(SimPath p) {
+        paths.add(p);
+        return paths.size() - 1;
+    }
+
     public int intern(int[] asns, int origin) {
         return intern(new SimPath(asns, origin));
     }
