@@ -54,10 +54,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "full table: add more-specifics until N prefixes (default: the ranges as they split, about 718k)")
     int prefixes;
 
-    @Option(names = "--ranges", paramLabel = "FILE", description = "full table: start,end,asn,org range file (default: ${shared}/geo/ip-location-db-asn-*.tgz)")
+    @Option(names = "--ranges", paramLabel = "FILE", description = "full table: start,end,asn,org range file (default: $${shared}/geo/ip-location-db-asn-*.tgz)")
     Path ranges;
 
-    @Option(names = "--asrel", paramLabel = "FILE", description = "full table: AS1|AS2|rel file, thunderwolf sign (default: ${shared}/asrel/thunderwolf-whole-internet-rel.txt)")
+    @Option(names = "--asrel", paramLabel = "FILE", description = "full table: AS1|AS2|rel file, thunderwolf sign (default: $${shared}/asrel/thunderwolf-whole-internet-rel.txt)")
     Path asrel;
 
     @Option(names = "--start", defaultValue = "2026-06-18T00:00:00Z", description = "full table: start time (default: ${DEFAULT-VALUE})")
