@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.blackout.ingest.bgp.BgpPeer;
 import org.blackout.ingest.bgp.FeedEvent;
@@ -185,9 +184,5 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
             updates = null;
         }
         updatesWindow = Long.MIN_VALUE;
-    }
-
-    Map<Prefix, List<ArchiveRib.Entry>> ribForTests() {
-        return rib.routes();
     }
 }

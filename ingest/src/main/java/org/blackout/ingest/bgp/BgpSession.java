@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -315,9 +314,5 @@ final class BgpSession implements Runnable {
     static long nowMicros() {
         Instant i = Instant.now();
         return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
-    }
-
-    static boolean v6(InetSocketAddress a) {
-        return a.getAddress() instanceof Inet6Address;
     }
 }
