@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
             "  blackout demo                 # into demo-out/",
             "  blackout demo --out /tmp/kp --fresh",
             "",
-            "Opening the same data in the dashboard (--serve) will come with 'blackout serve'."})
+            "--serve then opens the same data in the dashboard: it writes DIR/serve.yml and runs 'blackout serve' on it."})
 final class DemoCommand implements Callable<Integer> {
     static final String SCENARIO = "scenarios/kp-2014-12.yaml";
     static final List<String> WATCH = List.of("country:KP", "as:131279");
@@ -57,6 +57,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--fresh", description = "Simulate again even when DIR/mrt holds an earlier run of the same scenario.")
     boolean fresh;
+
+    @Option(names = "--serve", description = "After the demo, store the same data and serve the dashboard (blackout serve).")
+    boolean serve;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT",
+            description = "With --serve: where the dashboard listens (default ${DEFAULT-VALUE}).")
+    String listen;
 
     @Override
     public Integer call() throws IOException {
@@ -81,7 +88,29 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         System.err.printf(Locale.ROOT, "demo: done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        return 0;
+        if (!serve) return 0;
+        Path config = out.resolve("serve.yml");
+        Files.writeString(config, serveConfig(out, sc), StandardCharsets.UTF_8);
+        term.println("serving: blackout serve --config " + config.toAbsolutePath() + "  (http://" + listen + "/#/country/KP)");
+        return Main.commandLine().execute("serve", "--config", config.toAbsolutePath().toString(), "--listen", listen);
+    }
+
+    /** A serve configuration over the demo's own files (see examples/demo.yml). */
+    static String serveConfig(Path out, Scenario sc) {
+        StringBuilder rir = new StringBuilder();
+        for (Path c : sc.countries()) rir.append(rir.isEmpty() ? "" : ", ").append('"').append(c.toAbsolutePath()).append('"');
+        return """
+                # written by blackout demo: the North Korea reconstruction (SIMULATED data) in the dashboard
+                store:
+                  duckdb: "%s"
+                http:
+                  listen: 127.0.0.1:8080
+                replay:
+                  inputs: ["%s"]
+                  rir: [%s]
+                  watch: [country:KP, as:131279]
+                  bin: 5m
+                """.formatted(out.resolve("blackout.duckdb").toAbsolutePath(), out.resolve("mrt").toAbsolutePath(), rir);
     }
 
     /** The demo on a parsed scenario: simulate (or reuse), replay with the detectors, print, write events and report. */
@@ -99,20 +128,25 @@ final class DemoCommand implements Callable<Integer> {
         term.println();
         term.println("North Korea, December 2014: " + sc.name() + " (SIMULATED reconstruction from public reporting)");
         term.println("Timeline of events (data time, UTC):");
+        // lines are sorted by their time before printing: an instability's end is only known once it has been
+        // quiet for a while, after later events were raised
+        List<Line> lines = new ArrayList<>();
         EventSink printer = new EventSink() {
             @Override
             public void raised(Event e) {
-                term.println("  " + EventText.lifecycle(Phase.RAISED, e));
+                lines.add(new Line(e.raised(), lines.size(), EventText.lifecycle(Phase.RAISED, e)));
             }
 
             @Override
             public void lowered(Event e) {
                 if (e.type() == EventType.UPSTREAM && e.lowered().equals(e.raised())) return; // a gain is printed once
-                term.println("  " + EventText.lifecycle(Phase.LOWERED, e));
+                lines.add(new Line(e.lowered(), lines.size(), EventText.lifecycle(Phase.LOWERED, e)));
             }
         };
         DetectionRun.Result r = DetectionRun.run(files, DetectionRun.maps(sc.countries()), Watch.parse(WATCH),
                 EngineConfig.defaults(), DetectorConfig.defaults(), printer);
+        lines.sort(java.util.Comparator.comparing(Line::time).thenComparingInt(Line::seq));
+        for (Line l : lines) term.println("  " + l.text());
         Path eventsFile = out.resolve("events.jsonl");
         EventsOutput.writeJsonLines(r.events(), eventsFile);
         Path report = out.resolve("report.html");
@@ -126,6 +160,8 @@ final class DemoCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "demo: %d elements, %d events%n", r.elements(), r.events().size());
         return r;
     }
+
+    private record Line(java.time.Instant time, int seq, String text) {}
 
     /** The headline, read back from the events: what a newcomer should take away. */
     static List<String> story(List<Event> events) {
