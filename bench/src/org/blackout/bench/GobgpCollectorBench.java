@@ -26,11 +26,17 @@ import org.blackout.wire.net.IpAddress;
  * gobgpd N IPv4 /24s (10 per UPDATE, 1000 distinct AS paths) over BGP; gobgpd exports them to the
  * collector over loopback. Prints the collector's receive rate and both processes' CPU seconds, which
  * say who was the bottleneck (the one near 100% of a core while the other waits).
- * Usage: GobgpCollectorBench [routes] ; needs gobgpd and gobgp on PATH.
+ * With {@code direct}, the speaker talks to the collector itself (one prefix per UPDATE, as GoBGP sends
+ * them), which gives the collector's own ceiling on this machine.
+ * Usage: GobgpCollectorBench [routes] [direct] ; the GoBGP mode needs gobgpd on PATH.
  */
 public final class GobgpCollectorBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        if (args.length > 1 && args[1].equals("direct")) {
+            direct(n);
+            return;
+        }
         Path dir = Files.createTempDirectory("gobgp-bench");
         AtomicLong announced = new AtomicLong();
         long[] firstLast = new long[2];
@@ -92,6 +98,33 @@ public final class GobgpCollectorBench {
         } finally {
             gobgpd.destroy();
             collector.close();
+            feed.close();
+        }
+    }
+
+    /** The collector alone: a speaker at 127.0.0.4 sends n one-prefix UPDATEs straight to it. */
+    static void direct(int n) throws Exception {
+        AtomicLong announced = new AtomicLong();
+        long[] last = new long[1];
+        FeedDispatcher feed = new FeedDispatcher(4096, e -> { }, el -> {
+            if (el.type() == ElementType.ANNOUNCE && announced.incrementAndGet() == n) last[0] = System.nanoTime();
+        });
+        try (BgpCollector collector = new BgpCollector(new CollectorConfig(
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 65000, IpAddress.parse("10.0.0.1").v4Address(),
+                90, List.of(new NeighbourConfig(InetAddress.getByName("127.0.0.4"), 64999, "speaker", false))), feed)) {
+            InetSocketAddress at = collector.start();
+            Socket s = connect(at);
+            OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 1 << 16);
+            while (collector.established().isEmpty()) Thread.sleep(10);
+            long cpu0 = myCpu(), t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) out.write(update(i, 1));
+            out.flush();
+            while (announced.get() < n) Thread.sleep(10);
+            double wall = (last[0] - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "direct: %d one-prefix UPDATEs in %.1f s: %.0f routes/s; JVM CPU %.1f s "
+                    + "(speaker included)%n", n, wall, n / wall, (myCpu() - cpu0) / 1e9);
+            s.close();
+        } finally {
             feed.close();
         }
     }
