@@ -131,7 +131,14 @@ final class ReplayCommand implements Callable<Integer> {
         EngineConfig config = EngineConfig.defaults().withBin(binMicros).withThreshold(threshold)
                 .withFullFeed(new FullFeedPolicy(fullFeedRatio, min4, min6)).withHold(holdMicros);
 
-        List<Path> files = MrtFiles.expand(inputs);
+        // directories hold READMEs and configs beside the archives: skip those (files named explicitly are kept)
+        List<Path> files = MrtFiles.expand(inputs).stream()
+                .filter(f -> inputs.contains(f) || !f.getFileName().toString().matches("(?i).*\\.(md|rst|txt|conf|json|ya?ml|csv|html?|pcap|pcapng)$"))
+                .toList();
+        if (files.isEmpty()) {
+            System.err.println("replay: no MRT files in " + inputs);
+            return 2;
+        }
         for (Path f : files) {
             if (!Files.isReadable(f)) {
                 System.err.println("replay: cannot read " + f);
