@@ -1,7 +1,6 @@
 package org.blackout.ingest.sim;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -74,9 +73,5 @@ public final class EntityResolver {
             e = blocks.lowerEntry(k);
         }
         return false;
-    }
-
-    static List<Prefix> halves(Prefix p) {
-        return new ArrayList<>(List.of(FullTableBuilder.halves(p)));
     }
 }

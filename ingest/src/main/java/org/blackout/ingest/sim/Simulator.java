@@ -1,7 +1,6 @@
 package org.blackout.ingest.sim;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -410,10 +409,5 @@ public final class Simulator {
             }
         }
         return written;
-    }
-
-    /** Unchecked wrapper for sinks used from lambdas. */
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
