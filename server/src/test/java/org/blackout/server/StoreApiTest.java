@@ -115,7 +115,8 @@ class StoreApiTest {
         assertThat(h.get("last_bin").asText()).startsWith("2014-12-23T03:5");
         HttpResponse<String> m = get("/metrics");
         assertThat(m.statusCode()).isEqualTo(200);
-        assertThat(m.body()).contains("blackout_routes_total{source=").contains("blackout_peers_up 12").contains("blackout_engine_lag_seconds");
+        assertThat(m.body()).contains("blackout_routes_total{source=").contains("blackout_peers_up 12").contains("blackout_engine_lag_seconds")
+                .contains("blackout_queue_depth{queue=\"store\"} 0.0").contains("blackout_events_open{type=\"outage\"} 0.0");
         for (String line : m.body().split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) continue;
             assertThat(line).as("Prometheus sample line").matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? -?[0-9.eE+\\-]+|.* NaN|.* [+-]Inf");

@@ -77,7 +77,8 @@ public final class Metrics {
     }
 
     public void queue(String name, Supplier<Number> depth) {
-        Gauge.builder("blackout_queue_depth", depth, s -> s.get().doubleValue()).tag("queue", name)
+        // strong reference: the registry otherwise holds gauges weakly and a lambda is collected at once (NaN)
+        Gauge.builder("blackout_queue_depth", depth, s -> s.get().doubleValue()).strongReference(true).tag("queue", name)
                 .description("items waiting in an internal queue").register(registry);
     }
 
