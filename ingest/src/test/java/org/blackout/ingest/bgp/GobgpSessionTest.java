@@ -40,6 +40,8 @@ class GobgpSessionTest {
     static Daemon gobgpd;
     static int port, api, bgpPort;
     static TestSpeaker speaker;
+    static final java.util.concurrent.atomic.AtomicLong addPathUpdates = new java.util.concurrent.atomic.AtomicLong(),
+            pathIds = new java.util.concurrent.atomic.AtomicLong();
 
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -52,7 +54,12 @@ class GobgpSessionTest {
         Assumptions.assumeTrue(Daemon.installed("gobgpd") && Daemon.installed("gobgp"),
                 "GoBGP is not installed (Debian package gobgpd); skipping the GoBGP session test");
         ribs = new PeerRibs();
-        feed = new FeedDispatcher(1024, e -> { }, ribs);
+        feed = new FeedDispatcher(1024, e -> {
+            if (e instanceof FeedEvent.Message m) {
+                if (m.peer().addPath()) addPathUpdates.incrementAndGet();
+                m.elements().stream().filter(x -> x.pathId() != 0).findAny().ifPresent(x -> pathIds.incrementAndGet());
+            }
+        }, ribs);
         collector = new BgpCollector(new CollectorConfig(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),
                 65000, IpAddress.parse("10.0.0.1").v4Address(), 90,
                 List.of(new NeighbourConfig(InetAddress.getByName("127.0.0.3"), 65002, "gobgp", true))), feed);
@@ -187,6 +194,9 @@ class GobgpSessionTest {
         assertThat(a.asPath().toString()).isEqualTo("65002 64999 64512");
         assertThat(a.nextHopFor(TestRoutes.v4(7))).isEqualTo(GOBGP);
         assertThat(ribs.attributes(GOBGP, CLI.getFirst()).asPath().toString()).isEqualTo("65002");
+        // ADD-PATH receive was negotiated (GoBGP sends, we receive): UPDATEs carry path identifiers
+        assertThat(addPathUpdates.get()).isPositive();
+        assertThat(pathIds.get()).isPositive();
 
         // withdraw every 50th speaker route and the CLI's routes
         java.util.function.IntPredicate gone = i -> i % 50 == 0;
