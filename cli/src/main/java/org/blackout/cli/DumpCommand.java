@@ -40,6 +40,10 @@ final class DumpCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown format '" + format + "' (bgpdump or json)");
         };
+        // the decoders only read heap buffers they own: Netty's reference-count checks on every access are moot
+        if (System.getProperty("io.netty.buffer.checkAccessible") == null) {
+            System.setProperty("io.netty.buffer.checkAccessible", "false");
+        }
         // stdout carries data only: keep Netty's own debug logging away from whatever SLF4J backend is present
         io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);

@@ -25,8 +25,8 @@ public final class BgpDecoder {
     public static BgpMessage decodeMessage(ByteBuf buf, int from, int to, boolean as4, boolean addPath,
             AttributeCache cache) {
         if (to - from < HEADER) throw new DecodeException("bgp header", "message shorter than 19 bytes: " + (to - from));
-        for (int i = 0; i < 16; i++) {
-            if (buf.getByte(from + i) != (byte) 0xff) throw new DecodeException("bgp marker", "marker is not all ones");
+        if (buf.getLong(from) != -1L || buf.getLong(from + 8) != -1L) {
+            throw new DecodeException("bgp marker", "marker is not all ones");
         }
         int len = buf.getUnsignedShort(from + 16);
         int type = buf.getUnsignedByte(from + 18);

@@ -267,7 +267,8 @@ public final class MrtDecoder {
                     p += 2 * alen;
                 }
                 boolean addPath = st >= Bgp4mpMessage.MESSAGE_ADDPATH;
-                BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath, cache);
+                // no attribute cache here: in update streams attribute sets hardly ever repeat
+                BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath);
                 return new Bgp4mpMessage(h, peerAs, localAs, ifIndex, afi, peer, local, m);
             }
             default -> {
