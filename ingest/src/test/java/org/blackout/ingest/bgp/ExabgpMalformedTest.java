@@ -26,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * ExaBGP announces a route, then re-announces it with a MULTI_EXIT_DISC of 2 octets instead of 4
  * (a generic attribute), then announces another route. RFC 7606 section 7.4: a MED of the wrong
  * length is treat-as-withdraw, so the session stays up, the route disappears (a WITHDRAW element that
- * keeps the attributes and the reason) and the next route arrives. A second, unconfigured ExaBGP is
- * refused with Cease/Connection Rejected.
+ * keeps the attributes and the reason) and the next route arrives; an ATOMIC_AGGREGATE with a value is
+ * attribute-discard (section 7.6): the route stays. A second, unconfigured ExaBGP is refused with
+ * Cease/Connection Rejected.
  */
 class ExabgpMalformedTest {
     static final IpAddress EXA = IpAddress.parse("127.0.0.5");
     static final Prefix VICTIM = Prefix.parse("10.5.1.0/24"), AFTER = Prefix.parse("10.5.2.0/24"),
-            BEFORE = Prefix.parse("10.5.0.0/24");
+            BEFORE = Prefix.parse("10.5.0.0/24"), DISCARD = Prefix.parse("10.5.3.0/24");
 
     @TempDir static Path dir;
     static PeerRibs ribs;
@@ -60,6 +61,7 @@ class ExabgpMalformedTest {
                 echo "announce route 10.5.1.0/24 next-hop 192.0.2.5 attribute [0x04 0x80 0x0064]"
                 sleep 1
                 echo "announce route 10.5.2.0/24 next-hop 192.0.2.5"
+                echo "announce route 10.5.3.0/24 next-hop 192.0.2.5 attribute [0x06 0xc0 0x01]"
                 while true; do sleep 10; done
                 """);
         dir.resolve("announce.sh").toFile().setExecutable(true);
@@ -108,14 +110,17 @@ class ExabgpMalformedTest {
 
     @Test
     void malformedMedIsTreatAsWithdrawAndTheSessionSurvives() throws Exception {
-        await(() -> ribs.prefixes(EXA).contains(AFTER));
-        assertThat(ribs.prefixes(EXA)).as("exabgp: %s", exabgp.output()).containsExactlyInAnyOrder(BEFORE, AFTER);
+        await(() -> ribs.prefixes(EXA).contains(DISCARD));
+        assertThat(ribs.prefixes(EXA)).as("exabgp: %s", exabgp.output()).containsExactlyInAnyOrder(BEFORE, AFTER, DISCARD);
         List<RouteElement> victim = ribs.all.stream().filter(e -> VICTIM.equals(e.prefix())).toList();
         assertThat(victim).extracting(RouteElement::type).containsExactly(ElementType.ANNOUNCE, ElementType.WITHDRAW);
         RouteElement w = victim.get(1);
         assertThat(w.attributes()).as("treat-as-withdraw keeps the attributes").isNotNull();
         assertThat(w.attributes().treatAsWithdraw()).isTrue();
         assertThat(w.attributes().reason()).containsIgnoringCase("MULTI_EXIT_DISC");
+        // RFC 7606 7.6: an ATOMIC_AGGREGATE with a value is attribute-discard: the route stays, the attribute goes
+        assertThat(ribs.attributes(EXA, DISCARD).action()).isEqualTo(org.blackout.wire.bgp.Rfc7606Action.ATTRIBUTE_DISCARD);
+        assertThat(ribs.attributes(EXA, DISCARD).atomicAggregate()).isNull();
         assertThat(collector.established()).hasSize(1);
         assertThat(ribs.states(EXA)).extracting(s -> s.oldState() + ">" + s.newState()).containsExactly("5>6");
     }
