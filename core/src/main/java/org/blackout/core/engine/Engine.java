@@ -309,12 +309,9 @@ public final class Engine implements RoutingView {
     }
 
     private int[] sortedOrder(int fixed, int n) {
-        Integer[] rest = new Integer[n - fixed];
-        for (int i = fixed; i < n; i++) rest[i - fixed] = i;
-        Arrays.sort(rest, (a, b) -> index.get(a).compareTo(index.get(b)));
         int[] out = new int[n];
-        for (int i = 0; i < fixed; i++) out[i] = i;
-        for (int i = 0; i < rest.length; i++) out[fixed + i] = rest[i];
+        for (int i = 0; i < n; i++) out[i] = i;
+        it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(out, fixed, n, (a, b) -> index.get(a).compareTo(index.get(b)));
         return out;
     }
 

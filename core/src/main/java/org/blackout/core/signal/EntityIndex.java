@@ -45,6 +45,8 @@ public final class EntityIndex {
         final IntArrayList prefixes = new IntArrayList(4);
         final DoubleArrayList weights; // null: whole prefixes
         long announcements, withdrawals;
+        /** Member indexes in prefix order, kept between bins until a member joins; null: stale. */
+        int[] sorted;
 
         Members(boolean weighted) {
             weights = weighted ? new DoubleArrayList(4) : null;
@@ -56,6 +58,15 @@ public final class EntityIndex {
 
         public int prefix(int i) {
             return prefixes.getInt(i);
+        }
+
+        /** The cached prefix order of the members, or null when it must be recomputed. */
+        public int[] sortedOrder() {
+            return sorted;
+        }
+
+        public void sortedOrder(int[] order) {
+            sorted = order;
         }
 
         public double weight(int i) {
@@ -108,6 +119,7 @@ public final class EntityIndex {
         if (contains(entity, prefixId)) return false;
         Members m = members.get(entity);
         m.prefixes.add(prefixId);
+        m.sorted = null;
         if (m.weights != null) m.weights.add(weight);
         if (prefixId >= first.length) first = Arrays.copyOf(first, Math.max(prefixId + 1, first.length + (first.length >>> 1)));
         if (first[prefixId] == 0) {

@@ -52,9 +52,11 @@ public final class SignalCalculator {
         PrefixTable pt = routing.prefixes();
         PeerBits bits = routing.peerBits();
         int words = bits.words();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        IntArrays.quickSort(order, (a, b) -> pt.compare(m.prefix(a), m.prefix(b)));
+        int[] order = m.sortedOrder();
+        if (order == null) {
+            order = prefixOrder(m, pt);
+            m.sortedOrder(order);
+        }
 
         long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
         int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
@@ -95,6 +97,36 @@ public final class SignalCalculator {
         int peersSeeing = 0;
         for (long w : seeing) peersSeeing += Long.bitCount(w);
         return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m));
+    }
+
+    /**
+     * Member indexes in prefix order: IPv4 members by a radix sort on (address, length), IPv6 ones
+     * (fewer, 128-bit) by comparison, after them as {@link PrefixTable#compare} orders families.
+     */
+    static int[] prefixOrder(EntityIndex.Members m, PrefixTable pt) {
+        int n = m.size(), n4 = 0;
+        for (int i = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) n4++;
+        int[] v4 = new int[n4], v6 = new int[n - n4];
+        long[] keys = new long[n4];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            int p = m.prefix(i);
+            if (pt.isV6(p)) {
+                v6[b++] = i;
+            } else {
+                keys[a] = ((pt.hi(p) >>> 32) << 8) | pt.length(p);
+                v4[a] = a;
+                a++;
+            }
+        }
+        if (n4 > 1) it.unimi.dsi.fastutil.longs.LongArrays.radixSortIndirect(v4, keys, true);
+        int[] order = new int[n];
+        // v4[] holds positions among the IPv4 members: map them back to member indexes
+        int[] v4Members = new int[n4];
+        for (int i = 0, a = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) v4Members[a++] = i;
+        for (int k = 0; k < n4; k++) order[k] = v4Members[v4[k]];
+        if (v6.length > 1) IntArrays.quickSort(v6, (x, y) -> pt.compare(m.prefix(x), m.prefix(y)));
+        System.arraycopy(v6, 0, order, n4, v6.length);
+        return order;
     }
 
     private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
