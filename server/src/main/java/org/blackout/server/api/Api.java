@@ -58,16 +58,33 @@ public final class Api {
         JsonNode apply(Context ctx) throws Exception;
     }
 
-    private record CachedBody(long generation, byte[] plain, byte[] gzip) {
+    /** An answer as bytes; its gzip form is made once, when a client first accepts it. */
+    private static final class CachedBody {
+        final long generation;
+        final byte[] plain;
+        private volatile byte[] gzip;
+
+        CachedBody(long generation, byte[] plain) {
+            this.generation = generation;
+            this.plain = plain;
+        }
+
         static CachedBody of(long generation, String body) {
-            byte[] plain = body.getBytes(StandardCharsets.UTF_8);
-            var bytes = new java.io.ByteArrayOutputStream(plain.length / 4);
-            try (var gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
-                gz.write(plain);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            return new CachedBody(generation, body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] gzip() {
+            byte[] g = gzip;
+            if (g == null) {
+                var bytes = new java.io.ByteArrayOutputStream(plain.length / 4);
+                try (var gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 16)) {
+                    gz.write(plain);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                gzip = g = bytes.toByteArray();
             }
-            return new CachedBody(generation, plain, bytes.toByteArray());
+            return g;
         }
     }
 
@@ -257,7 +274,7 @@ public final class Api {
         ctx.contentType("application/json");
         if (ae != null && ae.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(c.gzip);
+            ctx.result(c.gzip());
         } else {
             ctx.result(c.plain);
         }

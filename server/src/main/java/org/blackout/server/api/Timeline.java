@@ -106,9 +106,34 @@ final class Timeline {
         sb.append("],\"").append(name).append("\":[");
         for (int i = lo; i < hi; i++) {
             if (i > lo) sb.append(',');
-            double x = v[i];
-            if (x == Math.rint(x) && Math.abs(x) < 1e15) sb.append((long) x);
-            else sb.append(Math.round(x * 10000) / 10000.0);
+            number(sb, v[i]);
+        }
+    }
+
+    /** Up to 4 decimals without Double.toString (the hot loop of a 30-day answer). */
+    static void number(StringBuilder sb, double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            sb.append((long) x);
+            return;
+        }
+        if (!(Math.abs(x) < 1e14)) {
+            sb.append(Double.isFinite(x) ? Double.toString(x) : "null");
+            return;
+        }
+        long scaled = Math.round(x * 10000);
+        if (scaled < 0) {
+            sb.append('-');
+            scaled = -scaled;
+        }
+        sb.append(scaled / 10000);
+        int frac = (int) (scaled % 10000);
+        if (frac == 0) return;
+        sb.append('.');
+        int div = 1000;
+        while (frac > 0) {
+            sb.append((char) ('0' + frac / div));
+            frac %= div;
+            div /= 10;
         }
     }
 
