@@ -48,7 +48,13 @@ final class DumpCommand implements Callable<Integer> {
         io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         OutputStream out = new FileOutputStream(FileDescriptor.out);
-        Dumper.Result r = Dumper.run(files, f, maskHostBits, out, System.err);
-        return r.exitCode();
+        try {
+            Dumper.Result r = Dumper.run(files, f, maskHostBits, out, System.err);
+            return r.exitCode();
+        } catch (java.io.UncheckedIOException e) {
+            // the reader of stdout went away (e.g. "| head"): stop quietly, as bgpdump does
+            if (String.valueOf(e.getCause().getMessage()).contains("Broken pipe")) return 0;
+            throw e;
+        }
     }
 }

@@ -11,15 +11,24 @@ public final class AttributeCache {
     private static final int SIZE = 4096; // power of two
     private static final int MAX_KEY = 512; // longer sections are rare and not worth keeping
 
-    private final byte[][] keys = new byte[SIZE][];
-    private final int[] contexts = new int[SIZE];
-    private final PathAttributes[] values = new PathAttributes[SIZE];
+    /** The table is made only after this many sections: a decoder used for a few records allocates nothing. */
+    private static final int WARM_UP = 256;
+
+    private byte[][] keys;
+    private int[] contexts;
+    private PathAttributes[] values;
     private long hits, misses;
 
     /** Decodes {@code buf[from, to)} like {@link AttributeDecoder#decode}, reusing an earlier result for the same bytes. */
     public PathAttributes decode(ByteBuf buf, int from, int to, int asnSize, boolean addPath, boolean rib) {
         int len = to - from;
         if (len <= 0) return PathAttributes.EMPTY;
+        if (keys == null) {
+            if (++misses < WARM_UP) return AttributeDecoder.decode(buf, from, to, asnSize, addPath, rib);
+            keys = new byte[SIZE][];
+            contexts = new int[SIZE];
+            values = new PathAttributes[SIZE];
+        }
         if (len > MAX_KEY) return AttributeDecoder.decode(buf, from, to, asnSize, addPath, rib);
         int ctx = asnSize | (addPath ? 8 : 0) | (rib ? 16 : 0);
         int h = ctx;

@@ -96,11 +96,13 @@ class AttributeDecoderTest {
     void cacheSharesTheDecodedSetForIdenticalBytes() {
         byte[] bytes = HexFormat.of().parseHex(ORIGIN + AS_PATH2 + NEXT_HOP);
         AttributeCache cache = new AttributeCache();
+        for (int i = 0; i < 300; i++) cache.decode(Unpooled.wrappedBuffer(bytes), 0, bytes.length, 2, true, false);
+        long before = cache.hits();
         PathAttributes first = cache.decode(Unpooled.wrappedBuffer(bytes), 0, bytes.length, 2, false, false);
         PathAttributes again = cache.decode(Unpooled.wrappedBuffer(bytes.clone()), 0, bytes.length, 2, false, false);
         PathAttributes as4 = cache.decode(Unpooled.wrappedBuffer(bytes), 0, bytes.length, 4, false, false);
         assertThat(again).isSameAs(first);
         assertThat(as4).isNotSameAs(first);
-        assertThat(cache.hits()).isEqualTo(1);
+        assertThat(cache.hits() - before).isEqualTo(1);
     }
 }
