@@ -60,6 +60,7 @@ public final class AccuracyBench {
         Path work = Path.of(args.length > 2 ? args[2] : "bench/target/accuracy");
         Path write = args.length > 4 && args[3].equals("--write") ? Path.of(args[4]) : null;
         StringBuilder md = new StringBuilder();
+        md.append("# Detector accuracy\n\nWritten by `bench/accuracy/run.sh --write` (defaults of `DetectorConfig.defaults()`, 5-minute bins).\n\n");
         md.append("## Scenarios (simulated, matched against truth.jsonl)\n\n");
         md.append("| scenario | type | truth | recalled | recall | detected | correct | precision | start error median / max | end error median / max | raised after start median / max |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|\n");
@@ -70,7 +71,13 @@ public final class AccuracyBench {
             for (Row r : scenario(yaml, work)) md.append(row(r)).append('\n');
         }
         md.append("\nErrors in minutes: start = first_evidence − truth start, end = lowered − truth end.\n");
+        md.append("Back-to-back truth events of one type and entity are one period (the KP scenario's two flap phases); "
+                + "an event on an AS also matches its country (North Korea is AS131279). Single-upstream flags are "
+                + "informational and not counted.\n");
         md.append("\n## Real update files (quiet days as far as anyone knows)\n\n");
+        md.append("Caveat: these are update files without a RIB dump, so peers' tables are partial and few peers count as "
+                + "full-feed (1 to 14 here); with the default gate of 20 agreeing full-feed peers no outage can be raised on them. "
+                + "The `sensitive` rows switch the gates off to show what they hold back.\n\n");
         md.append("Watch: all countries (every RIR file), all ASes; hijacks watched for the 20 busiest origin ASes of each input.\n");
         md.append("`default` = the shipped defaults (1 h warm-up, 20 agreeing full-feed peers); `sensitive` = 10 min warm-up, "
                 + "1 agreeing peer, hijacks seen by 1 peer: what the gates are worth.\n\n");

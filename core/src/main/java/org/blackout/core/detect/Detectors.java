@@ -48,6 +48,7 @@ public final class Detectors implements EngineListener {
     private final HijackDetector hijack;
     private final FeedHealthDetector feed;
     private final int refreshBins;
+    private final long binMicros;
     private long lastBinEnd = Long.MIN_VALUE;
 
     /**
@@ -58,6 +59,7 @@ public final class Detectors implements EngineListener {
     public Detectors(DetectorConfig config, long binMicros, List<Entity> watched, EventSink sink) {
         this.config = config;
         this.sink = sink;
+        this.binMicros = binMicros;
         for (Entity e : watched) this.watched.add(e.toString());
         long warmupBins = Math.max(1, micros(config.warmup()) / binMicros);
         this.historyBins = (int) Math.max(warmupBins, micros(config.history()) / binMicros);
@@ -118,7 +120,13 @@ public final class Detectors implements EngineListener {
             if (st.evidence == null) st.evidence = new EvidenceRing(config.evidence());
             st.evidence.add(collector, e);
             if (st.binFirstWithdrawal == Long.MAX_VALUE && st.binAnnouncements.isEmpty()) touched.add(st);
-            if (withdrawal) st.binFirstWithdrawal = Math.min(st.binFirstWithdrawal, e.timeMicros());
+            if (withdrawal) {
+                st.binFirstWithdrawal = Math.min(st.binFirstWithdrawal, e.timeMicros());
+                // a run of withdrawals starts after a bin without any: where a gradual loss began
+                long bin = Math.floorDiv(e.timeMicros(), binMicros) * binMicros;
+                if (st.lastWithdrawalBin < bin - binMicros) st.withdrawalRunStart = e.timeMicros();
+                st.lastWithdrawalBin = bin;
+            }
             else if (st.binAnnouncements.size() < 4096) st.binAnnouncements.add(e.timeMicros());
         });
     }

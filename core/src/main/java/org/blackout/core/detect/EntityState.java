@@ -28,12 +28,15 @@ final class EntityState {
 
     // this bin's elements, for times finer than a bin
     long binFirstWithdrawal = Long.MAX_VALUE;
+    long lastWithdrawalBin = Long.MIN_VALUE / 2;
+    long withdrawalRunStart = Long.MIN_VALUE;
     final LongArrayList binAnnouncements = new LongArrayList();
     EvidenceRing evidence;
 
     // outage
     int downBins;
     Instant candidateEvidence;
+    Instant candidateBin;
     double candidateSeverity;
     double firstDownDepth;
     OpenEvent outage;

@@ -52,7 +52,8 @@ final class OutageDetector {
             st.visible.add(v, true);
             double depth = 1 - v / base;
             if (st.downBins++ == 0) {
-                st.candidateEvidence = st.binFirstWithdrawal != Long.MAX_VALUE ? Bin.instant(st.binFirstWithdrawal) : bin.start();
+                st.candidateEvidence = firstEvidence(st, bin);
+                st.candidateBin = bin.start();
                 st.candidateSeverity = 0;
                 st.firstDownDepth = depth;
             }
@@ -107,7 +108,9 @@ final class OutageDetector {
         o.before = st.lastNormalUpstreams.stream().map(Upstream::asn).toList();
         for (Upstream u : s.upstreams()) o.during.add(u.asn());
         o.evidence = st.evidence == null ? java.util.List.of() : st.evidence.snapshot();
-        o.hints.add(st.firstDownDepth >= depth - 0.05 ? Hint.ALL_AT_ONCE : Hint.GRADUAL);
+        // gradual: the loss deepened over bins, or the withdrawals behind it began bins earlier
+        boolean gradual = st.firstDownDepth < depth - 0.05 || st.candidateEvidence.isBefore(st.candidateBin);
+        o.hints.add(gradual ? Hint.GRADUAL : Hint.ALL_AT_ONCE);
         if (s.visibleSlash24() > 0) o.hints.add(Hint.PARTIAL);
         if (all.recentInstability(st, bin)) o.hints.add(Hint.PRECEDED_BY_INSTABILITY);
         if (o.before.size() == 1 && st.lastNormalUpstreams.get(0).share() >= 0.99) o.hints.add(Hint.SINGLE_UPSTREAM);
@@ -135,6 +138,23 @@ final class OutageDetector {
     private static Extent extent(EntityState st, Signal s, double base, Loss loss) {
         double lost = Math.max(0, base - s.visibleSlash24());
         return new Extent(loss.prefixes, lost, Math.round(lost * 256), loss.agreeing, s.fullFeedPeers());
+    }
+
+    /**
+     * Where the loss began: the start of the run of withdrawals that led to it when that run began
+     * within the confirmation window before this bin (a gradual loss), else the bin's first
+     * withdrawal, else the bin's start (a loss without withdrawals: peers going away).
+     */
+    private long window(Bin bin) {
+        return (long) config.outageConfirmBins() * (bin.endMicros() - bin.startMicros());
+    }
+
+    private Instant firstEvidence(EntityState st, Bin bin) {
+        if (st.binFirstWithdrawal == Long.MAX_VALUE) return bin.start();
+        if (st.withdrawalRunStart != Long.MIN_VALUE && st.withdrawalRunStart >= bin.startMicros() - window(bin)) {
+            return Bin.instant(Math.min(st.withdrawalRunStart, st.binFirstWithdrawal));
+        }
+        return Bin.instant(st.binFirstWithdrawal);
     }
 
     /** When visibility came back: the median announcement of the entity in the recovery bin, else the bin's start. */

@@ -56,7 +56,8 @@ class DetectorsTest {
         for (int p = 0; p < 20; p++) w.withdraw(5 * H + p * 60, p, "10.1.0.0/16");
         for (int p = 0; p < 20; p++) w.announce(7 * H + p, p, "10.1.0.0/16", World.TARGET_PATH);
         Event o = of(w.run(CONFIG, "as:65001"), EventType.OUTAGE).get(0);
-        assertThat(o.pattern()).contains(Hint.PARTIAL);
+        assertThat(o.pattern()).contains(Hint.PARTIAL, Hint.GRADUAL);
+        assertThat(o.firstEvidence()).as("the first withdrawal of the run").isEqualTo(at(5 * H));
         assertThat(o.extent().prefixes()).isEqualTo(1);
         assertThat(o.extent().slash24()).isEqualTo(256.0);
         assertThat(o.extent().peersAgreeing()).isGreaterThanOrEqualTo(CONFIG.minAgreeingPeers());
