@@ -271,13 +271,17 @@ public final class Api {
             cache.put(key, c);
         }
         String ae = ctx.header("Accept-Encoding");
-        ctx.contentType("application/json");
+        byte[] out = c.plain;
         if (ae != null && ae.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(c.gzip());
-        } else {
-            ctx.result(c.plain);
+            out = c.gzip();
         }
+        // straight to the servlet stream in one write: Javalin's result(byte[]) copies through a
+        // small buffer, which costs several ms per 300 kB answer
+        var res = ctx.res();
+        res.setContentType("application/json");
+        res.setContentLength(out.length);
+        res.getOutputStream().write(out);
     }
 
     private void events(Context ctx) throws Exception {

@@ -402,8 +402,25 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** The stored bin length in seconds (smallest gap between two bins of one entity), 0 when unknown. */
+    /** {generation, first bin, last bin, bin seconds, empty?}: asked on every API request, computed once per write. */
+    private volatile long[] shape;
+
+    private long[] shape() throws SQLException {
+        long gen = generation.get();
+        long[] s = shape;
+        if (s != null && s[0] == gen) return s;
+        long[] range = queryTimeRange();
+        s = new long[] {gen, range == null ? 0 : range[0], range == null ? 0 : range[1], queryBinSeconds(), range == null ? 1 : 0};
+        shape = s;
+        return s;
+    }
+
+    /** The stored bin length in seconds (gap between the first two bins), 0 when unknown. */
     public long binSeconds() throws SQLException {
+        return shape()[3];
+    }
+
+    private long queryBinSeconds() throws SQLException {
         return read(c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT min(t) AS a FROM signals")) {
@@ -421,6 +438,11 @@ public final class Store implements AutoCloseable {
 
     /** First and last bin start stored, or null when empty. */
     public long[] timeRange() throws SQLException {
+        long[] s = shape();
+        return s[4] == 1 ? null : new long[] {s[1], s[2]};
+    }
+
+    private long[] queryTimeRange() throws SQLException {
         return read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT min(t), max(t) FROM signals")) {
                 if (!rs.next() || rs.getObject(1) == null) return null;
