@@ -172,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
                 case INSTABILITY -> out.add("* Instability from " + EventText.time(e.firstEvidence())
                         + (e.open() ? " (still open)" : " until " + EventText.time(e.lowered())) + ": " + e.summary() + ".");
                 case OUTAGE -> out.add("* North Korea dark from " + EventText.time(e.firstEvidence()) + ", raised "
-                        + EventText.time(e.raised()) + " (" + EventText.duration(Duration.between(e.firstEvidence(), e.raised()))
+                        + EventText.time(e.raised()) + " (" + EventText.duration(Duration.between(e.firstEvidence(), e.raised()).plusSeconds(30))
                         + " later), " + (e.open() ? "still out at the end of the data" : EventText.restored(e) + " at " + EventText.time(e.lowered()))
                         + (e.has(Hint.PRECEDED_BY_INSTABILITY) ? "; preceded by instability" : "") + ".");
                 case UPSTREAM -> {
