@@ -73,6 +73,13 @@ public final class Server implements AutoCloseable {
         closeables.add(c);
     }
 
+    private java.util.function.Consumer<Long> progress = t -> {};
+
+    /** Called on the store writer after each committed batch with its last bin end (epoch seconds). */
+    public void progress(java.util.function.Consumer<Long> p) {
+        progress = p;
+    }
+
     public void extras(Extras e) {
         extras = e;
     }
@@ -204,6 +211,7 @@ public final class Server implements AutoCloseable {
         EngineConfig ec = EngineConfig.defaults().withBin(r.binMicros()).withThreshold(r.threshold())
                 .withFullFeed(new FullFeedPolicy(r.fullFeedRatio(), 1, 1)).withHold(r.holdMicros());
         StoreSink s = new StoreSink(store, REPLAY_SOURCE, resumeAfter, maps);
+        s.afterBatch(progress);
         sink = s;
         metrics.queue("store", s::queueDepth);
         Run run = new Run(s, maps);

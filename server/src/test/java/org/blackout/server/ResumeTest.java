@@ -39,6 +39,44 @@ class ResumeTest {
         }
     }
 
+    /** The same with a real crash: the replaying JVM is killed (SIGKILL) mid-stream, DuckDB recovers its file. */
+    @Test
+    void killedProcessResumes() throws Exception {
+        KpFixture.Shared clean = KpFixture.shared();
+        Path dir = Files.createTempDirectory("resume-kill");
+        ServerConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
+        Path yml = dir.resolve("serve.yml");
+        Files.writeString(yml, """
+                store: {duckdb: %s}
+                http: {listen: 127.0.0.1:0}
+                replay:
+                  inputs: [%s]
+                  rir: [%s]
+                  watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
+                  min_agreeing_peers: 6
+                """.formatted(dir.resolve("kp.duckdb"), KpFixture.mrt(), KpFixture.RIR));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                ReplayChild.class.getName(), yml.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long killAt = java.time.Instant.parse("2014-12-22T20:00:00Z").getEpochSecond(); // mid-outage
+        long seen = 0;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("stored ")) seen = Long.parseLong(line.substring(7));
+                if (seen >= killAt) break;
+            }
+        }
+        child.destroyForcibly().waitFor();
+        assertThat(seen).as("the child got far enough before the kill").isGreaterThanOrEqualTo(killAt);
+        try (Server second = new Server(cfg)) {
+            long resumed = second.store().checkpoint(Server.REPLAY_SOURCE).orElseThrow().binEnd();
+            assertThat(resumed).isBetween(killAt, clean.server().store().timeRange()[1]);
+            ServerWiring.wire(second, cfg);
+            second.runReplay(Long.MAX_VALUE);
+            assertSameContents(second.store(), clean.server().store());
+        }
+    }
+
     static void assertSameContents(Store got, Store want) throws Exception {
         assertThat(got.count("signals")).isEqualTo(want.count("signals"));
         assertThat(got.count("feed_events")).isEqualTo(want.count("feed_events"));

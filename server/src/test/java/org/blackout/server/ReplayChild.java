@@ -1,0 +1,21 @@
+package org.blackout.server;
+
+import java.nio.file.Path;
+
+/** Runs a configured replay in a child JVM and prints each committed bin end, for {@link ResumeTest} to kill it. */
+public final class ReplayChild {
+    private ReplayChild() {}
+
+    public static void main(String[] args) throws Exception {
+        ServerConfig cfg = ServerConfig.load(Path.of(args[0]));
+        try (Server s = new Server(cfg)) {
+            ServerWiring.wire(s, cfg);
+            s.progress(t -> {
+                System.out.println("stored " + t);
+                System.out.flush();
+            });
+            s.runReplay(Long.MAX_VALUE);
+        }
+        System.out.println("done");
+    }
+}
