@@ -42,8 +42,10 @@ public final class MrtFiles {
             if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
                 boolean complete = completeBzip2(file);
                 if (LBZIP2 != null && complete) {
+                    // not for a truncated stream: lbzip2 then drops blocks still queued for output
+                    // (how many depends on timing), while the in-process decoder yields them all
                     raw.close();
-                    return lbzip2(file);
+                    return lbzip2(file, 0);
                 }
                 InputStream bz = new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true);
                 return complete ? bz : new Salvaging(bz);
@@ -135,12 +137,61 @@ public final class MrtFiles {
         return false;
     }
 
-    private static InputStream lbzip2(Path file) throws IOException {
-        Process proc = new ProcessBuilder(LBZIP2, "-dc", file.toString())
+    /** @param workers lbzip2's -n, or 0 for its default (one per core) */
+    private static InputStream lbzip2(Path file, int workers) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(LBZIP2, "-dc"));
+        if (workers > 0) cmd.addAll(List.of("-n", Integer.toString(workers)));
+        cmd.add(file.toString());
+        Process proc = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        return new FilterInputStream(new BufferedInputStream(proc.getInputStream(), BUFFER)) {
+        StringBuilder errors = new StringBuilder();
+        Thread.ofVirtual().start(() -> {
+            try (InputStream err = proc.getErrorStream()) {
+                byte[] b = err.readNBytes(4096);
+                synchronized (errors) {
+                    errors.append(new String(b, java.nio.charset.StandardCharsets.UTF_8).trim());
+                }
+            } catch (IOException ignored) {
+                // nothing to add to the report
+            }
+        });
+        return new FilterInputStream(proc.getInputStream()) {
+            private boolean checked;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) checkExit();
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c < 0) checkExit();
+                return c;
+            }
+
+            /** At the end of the data, a failed lbzip2 (a damaged or truncated file) becomes an IOException. */
+            private void checkExit() throws IOException {
+                if (checked) return;
+                checked = true;
+                try {
+                    int status = proc.waitFor();
+                    if (status != 0) {
+                        String why;
+                        synchronized (errors) {
+                            why = errors.toString();
+                        }
+                        throw new IOException("lbzip2 exit status " + status + (why.isEmpty() ? "" : ": " + why));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted waiting for lbzip2", e);
+                }
+            }
+
             @Override
             public void close() throws IOException {
                 super.close();
