@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             server.startHttp();
             server.startIngest();
+            server.startLive();
             System.err.println("serve: dashboard at http://" + (cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host()) + ":"
                     + server.port() + "/  (Ctrl-C to stop)");
             CountDownLatch stop = new CountDownLatch(1);
@@ -58,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.sql.SQLException e) {
             System.err.println("serve: store: " + e.getMessage());
             return 1;
+        } catch (org.blackout.ingest.config.ConfigException e) {
+            System.err.println("serve: live.config: " + e.getMessage());
+            return 2;
         }
         return 0;
     }

@@ -184,15 +184,42 @@ public final class Server implements AutoCloseable {
         }
 
         public long binMicros() {
-            return config.replay().binMicros();
+            return bin;
         }
 
         public Watch watch() {
             return watch;
         }
 
+        List<Runnable> finishers() {
+            return finishers;
+        }
+
         private final List<Runnable> finishers = new ArrayList<>();
         private Watch watch;
+        private long bin;
+    }
+
+    Run newRun(StoreSink s, EntityMaps maps, Watch watch, long binMicros) {
+        Run run = new Run(s, maps);
+        run.watch = watch;
+        run.bin = binMicros;
+        return run;
+    }
+
+    private Live live;
+
+    /** Starts the live sources of {@code live.config}, if configured. */
+    public void startLive() throws IOException, SQLException {
+        ServerConfig.Replay l = config.live();
+        if (l == null) return;
+        EntityMaps maps = loadMaps(l);
+        Watch watch = Watch.parse(l.watch().isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : l.watch());
+        EngineConfig ec = EngineConfig.defaults().withBin(l.binMicros()).withThreshold(l.threshold())
+                .withFullFeed(new FullFeedPolicy(l.fullFeedRatio(), 1, 1)).withHold(l.holdMicros());
+        live = new Live(this, config.liveConfig(), maps, watch, ec, extras);
+        closeables.add(0, live);
+        state.set("live");
     }
 
     /**
@@ -214,8 +241,7 @@ public final class Server implements AutoCloseable {
         s.afterBatch(progress);
         sink = s;
         metrics.queue("store", s::queueDepth);
-        Run run = new Run(s, maps);
-        run.watch = watch;
+        Run run = newRun(s, maps, watch, r.binMicros());
         List<EngineListener> ls = new ArrayList<>();
         ls.add(s);
         ls.addAll(extras.listeners(run));

@@ -24,11 +24,12 @@ import org.blackout.server.store.StoreConfig;
  * store:   {duckdb: blackout.duckdb, retention: 400d}     # or jdbc: jdbc:postgresql://...
  * http:    {listen: 127.0.0.1:8080, token_env: BLACKOUT_TOKEN}
  * replay:  {inputs: [kp], rir: [...], watch: [all-countries, as:131279], bin: 5m}
+ * live:    {config: collect.yaml, rir: [...], watch: [...]}   # blackout collect's YAML: collector, ris-live, archive
  * alerts:  {update_interval: 30m, destinations: [{type: webhook, url: ...}]}
  * </pre>
  */
 public record ServerConfig(StoreConfig store, String host, int port, String token, Replay replay, AlertConfig alerts,
-                           Path base) {
+                           Path base, Replay live, Path liveConfig) {
 
     /** MRT archives replayed into the store at start (resuming after the last stored bin). */
     public record Replay(List<Path> inputs, List<Path> rir, List<Path> geo, Path asNames, List<String> watch, long binMicros,
@@ -44,7 +45,8 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--listen: not a port: " + listen.substring(colon + 1));
         }
-        return new ServerConfig(store, listen.substring(0, colon).replace("[", "").replace("]", ""), p, token, replay, alerts, base);
+        return new ServerConfig(store, listen.substring(0, colon).replace("[", "").replace("]", ""), p, token, replay, alerts, base,
+                live, liveConfig);
     }
 
     public static ServerConfig load(Path file) throws IOException {
@@ -64,7 +66,7 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
     }
 
     static ServerConfig parse(JsonNode root, Path base) {
-        keys(root, "", "store", "http", "replay", "alerts");
+        keys(root, "", "store", "http", "replay", "live", "alerts");
         JsonNode s = root.path("store");
         keys(s, "store.", "duckdb", "jdbc", "user", "password", "password_env", "retention");
         StoreConfig store;
@@ -93,23 +95,36 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         }
         String token = h.hasNonNull("token_env") ? System.getenv(h.get("token_env").asText()) : text(h, "token");
 
+        Replay replay = engineSection(root.path("replay"), "replay", base);
+        Replay live = engineSection(root.path("live"), "live", base);
+        Path liveConfig = null;
+        if (live != null) {
+            if (!root.path("live").hasNonNull("config")) throw new IllegalArgumentException("live.config: the collect YAML (collector, ris-live, archive)");
+            liveConfig = resolve(base, root.path("live").get("config").asText());
+        }
+        AlertConfig alerts = AlertConfig.parse(root.path("alerts"), base);
+        return new ServerConfig(store, host, port, token, replay, alerts, base, live, liveConfig);
+    }
+
+    /** replay: or live: — the sources and the engine's settings (entity files, watch, bin). */
+    private static Replay engineSection(JsonNode r, String name, Path base) {
         Replay replay = null;
-        JsonNode r = root.path("replay");
         if (!r.isMissingNode()) {
-            keys(r, "replay.", "inputs", "rir", "geo", "as_names", "watch", "bin", "hold", "threshold", "full_feed_ratio",
-                    "min_agreeing_peers");
+            boolean isLive = name.equals("live");
+            keys(r, name + ".", isLive ? new String[] {"config", "rir", "geo", "as_names", "watch", "bin", "hold", "threshold",
+                    "full_feed_ratio", "min_agreeing_peers"} : new String[] {"inputs", "rir", "geo", "as_names", "watch", "bin", "hold",
+                    "threshold", "full_feed_ratio", "min_agreeing_peers"});
             List<Path> inputs = paths(base, r.path("inputs"), "replay.inputs");
-            if (inputs.isEmpty()) throw new IllegalArgumentException("replay.inputs: list the MRT files or directories to replay");
+            if (inputs.isEmpty() && !isLive) throw new IllegalArgumentException("replay.inputs: list the MRT files or directories to replay");
             List<String> watch = new ArrayList<>();
             r.path("watch").forEach(n -> watch.add(n.asText()));
             replay = new Replay(inputs, paths(base, r.path("rir"), "replay.rir"), paths(base, r.path("geo"), "replay.geo"),
                     r.hasNonNull("as_names") ? resolve(base, r.get("as_names").asText()) : null, watch,
-                    seconds(r.path("bin").asText("5m"), "replay.bin") * 1_000_000L,
-                    seconds(r.path("hold").asText("1h"), "replay.hold") * 1_000_000L, r.path("threshold").asDouble(0.5),
+                    seconds(r.path("bin").asText("5m"), name + ".bin") * 1_000_000L,
+                    seconds(r.path("hold").asText("1h"), name + ".hold") * 1_000_000L, r.path("threshold").asDouble(0.5),
                     r.path("full_feed_ratio").asDouble(0.8), r.path("min_agreeing_peers").asInt(-1));
         }
-        AlertConfig alerts = AlertConfig.parse(root.path("alerts"), base);
-        return new ServerConfig(store, host, port, token, replay, alerts, base);
+        return replay;
     }
 
     static void keys(JsonNode n, String prefix, String... allowed) {

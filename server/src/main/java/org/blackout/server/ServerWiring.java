@@ -20,7 +20,8 @@ public final class ServerWiring {
         AlertConfig ac = config == null || config.alerts() == null ? AlertConfig.none() : config.alerts();
         Alerts alerts = ac.destinations().isEmpty() ? null : new Alerts(ac, server.store(), server.metrics());
         if (alerts != null) server.onClose(alerts);
-        int minPeers = config == null || config.replay() == null ? -1 : config.replay().minAgreeingPeers();
+        int minPeers = config == null ? -1 : config.replay() != null ? config.replay().minAgreeingPeers()
+                : config.live() != null ? config.live().minAgreeingPeers() : -1;
         server.extras(run -> {
             var metrics = run.metrics();
             EventRecorder recorder = new EventRecorder(run.storeSink(), List.of((phase, e) -> {
