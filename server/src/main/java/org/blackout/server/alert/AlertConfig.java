@@ -69,7 +69,10 @@ public record AlertConfig(Duration updateInterval, List<Destination> destination
             Set<String> entities = new java.util.LinkedHashSet<>();
             for (JsonNode e : d.path("entities")) {
                 try {
-                    entities.add(org.blackout.core.signal.Entity.parse(e.asText()).toString());
+                    String t = e.asText().trim(); // KP and 4837 as the API accepts them
+                    if (t.length() == 2 && Character.isLetter(t.charAt(0)) && Character.isLetter(t.charAt(1))) t = "country:" + t;
+                    else if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) t = "as:" + t;
+                    entities.add(org.blackout.core.signal.Entity.parse(t).toString());
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException(where + ".entities: " + ex.getMessage());
                 }
