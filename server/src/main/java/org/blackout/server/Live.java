@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class Live implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Live.class);
     static final String SOURCE = "live";
+    private static final long GRACE_MICROS = 30_000_000L;
 
     private final FeedDispatcher feed;
     private final Engine engine;
@@ -58,7 +59,9 @@ final class Live implements AutoCloseable {
                 : new MrtArchive(cfg.archive(), cfg.collector() != null ? IpAddress.v4(cfg.collector().routerId()) : IpAddress.v4(0), "blackout");
         var metrics = server.metrics();
         feed = new FeedDispatcher(4096, archive != null ? archive : e -> { }, (String source, org.blackout.wire.element.RouteElement e) -> {
-            engine.accept(source, e);
+            synchronized (engine) {
+                engine.accept(source, e);
+            }
             metrics.dataTime(Math.floorDiv(e.timeMicros(), 1_000_000L));
             metrics.element(source, true);
         });
@@ -74,8 +77,13 @@ final class Live implements AutoCloseable {
         }
         ticker.scheduleAtFixedRate(() -> {
             try {
-                if (archive != null) archive.tick(System.currentTimeMillis() * 1000);
-                if (collector != null) metrics.peers(collector.established().size(), engine.routing().fullFeedCount());
+                long now = System.currentTimeMillis() * 1000;
+                if (archive != null) archive.tick(now);
+                // bins close on the wall clock too, a grace period after their end for late elements
+                synchronized (engine) {
+                    engine.advance(now - GRACE_MICROS);
+                    if (collector != null) metrics.peers(collector.established().size(), engine.routing().fullFeedCount());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("live tick: {}", e.toString());
             }
@@ -88,7 +96,9 @@ final class Live implements AutoCloseable {
         if (collector != null) collector.shutdown("Blackout server shutting down");
         if (ris != null) ris.close();
         feed.close();
-        engine.finish();
+        synchronized (engine) {
+            engine.finish();
+        }
         for (Runnable f : finishers) f.run();
         sink.flushEvents();
         sink.close();

@@ -150,6 +150,14 @@ public final class Engine implements RoutingView {
         return elements;
     }
 
+    /**
+     * Closes the bins that end at or before {@code timeMicros} without an element: a live feed's
+     * clock, so a quiet feed still yields its signals. Does nothing before the first element.
+     */
+    public void advance(long timeMicros) {
+        if (binStart != Long.MIN_VALUE) advanceTo(timeMicros);
+    }
+
     private void advanceTo(long t) {
         if (binStart == Long.MIN_VALUE) {
             binStart = Math.floorDiv(t, config.binMicros()) * config.binMicros();
