@@ -28,8 +28,9 @@ final class PeerRibs implements Consumer<RouteElement> {
             case ANNOUNCE, RIB -> rib.put(e.prefix(), e.attributes());
             case WITHDRAW -> rib.remove(e.prefix());
             case STATE -> {
-                states.add(e);
+                // clear first: tests wait on the state list, then read the RIB from another thread
                 if (e.newState() != 6) rib.clear();
+                states.add(e);
             }
         }
     }
