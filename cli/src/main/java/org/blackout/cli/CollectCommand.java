@@ -7,8 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +18,6 @@ import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.FeedEvent;
-import org.blackout.core.entity.EntityFiles;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
@@ -37,6 +34,7 @@ import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.ingest.rislive.RisLiveClient;
 import org.blackout.wire.net.IpAddress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code blackout collect}: live BGP sessions and RIS Live in, MRT archive and signals/events out. */
@@ -74,19 +72,7 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration (see above).")
     Path config;
 
-    @Option(names = "--rir", paramLabel = "FILE", description = "RIR delegated statistics files: prefix and AS → country.")
-    List<Path> rir = new ArrayList<>();
-
-    @Option(names = "--geo", paramLabel = "FILE", description = "Address → country/AS CSV or MaxMind DB files.")
-    List<Path> geo = new ArrayList<>();
-
-    @Option(names = "--as-names", paramLabel = "FILE", description = "AS names, pyasn asnames.json format (.gz ok).")
-    Path asNames;
-
-    @Option(names = "--watch", split = ",", paramLabel = "ENTITY",
-            description = "Entities: country:CC, as:N, prefix:P, all-countries, all-ases "
-                    + "(default: all-countries with country data, else all-ases).")
-    List<String> watch = new ArrayList<>();
+    @Mixin EntityOptions entities = new EntityOptions();
 
     @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION", description = "Time bin (default ${DEFAULT-VALUE}).")
     String bin;
@@ -126,14 +112,10 @@ final class CollectCommand implements Callable<Integer> {
             System.err.println("collect: " + e.getMessage());
             return 2;
         }
-        EntityMaps.Builder mb = EntityMaps.builder();
-        for (Path f : rir) EntityFiles.load(f, mb);
-        for (Path f : geo) EntityFiles.load(f, mb);
-        if (asNames != null) EntityFiles.load(asNames, mb);
-        EntityMaps maps = mb.build();
+        EntityMaps maps = entities.loadMaps();
         Watch w;
         try {
-            w = Watch.parse(watch.isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : watch);
+            w = entities.watch(maps);
         } catch (IllegalArgumentException e) {
             System.err.println("collect: " + e.getMessage());
             return 2;

@@ -1,9 +1,7 @@
 package org.blackout.cli;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -15,18 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.FeedEvent;
-import org.blackout.core.entity.EntityFiles;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.rib.FullFeedPolicy;
 import org.blackout.core.signal.Signal;
@@ -35,6 +29,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.mrt.MrtFiles;
 import org.blackout.ingest.replay.ReplayMerge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,22 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
             + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
     List<Path> inputs;
 
-    @Option(names = "--rir", paramLabel = "FILE",
-            description = "RIR delegated statistics files (plain or extended format, .gz ok): prefix and AS → country.")
-    List<Path> rir = new ArrayList<>();
-
-    @Option(names = "--geo", paramLabel = "FILE",
-            description = "Address → country/AS: start,end,CC or start,end,asn,org CSV (.csv, .csv.gz, or a .tgz of them), "
-                    + "or a MaxMind DB (.mmdb).")
-    List<Path> geo = new ArrayList<>();
-
-    @Option(names = "--as-names", paramLabel = "FILE", description = "AS names, pyasn asnames.json format (.gz ok).")
-    Path asNames;
-
-    @Option(names = "--watch", split = ",", paramLabel = "ENTITY",
-            description = "Entities: country:CC, as:N, prefix:P, all-countries, all-ases "
-                    + "(default: all-countries with country data, else all-ases).")
-    List<String> watch = new ArrayList<>();
+    @Mixin EntityOptions entities = new EntityOptions();
 
     @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION",
             description = "Time bin: 300s, 5m, 1h, PT5M, or seconds (default ${DEFAULT-VALUE}).")
@@ -118,10 +98,10 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        EntityMaps maps = loadMaps();
+        EntityMaps maps = entities.loadMaps();
         Watch w;
         try {
-            w = Watch.parse(watch.isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : watch);
+            w = entities.watch(maps);
         } catch (IllegalArgumentException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;
@@ -249,40 +229,6 @@ final class ReplayCommand implements Callable<Integer> {
             feed++;
             if (feedEvents) System.err.println("feed: " + e);
         }
-    }
-
-    private EntityMaps loadMaps() throws IOException {
-        EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : rir) EntityFiles.load(f, b);
-        for (Path f : geo) {
-            String name = f.getFileName().toString();
-            if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) loadTar(f, b);
-            else EntityFiles.load(f, b);
-        }
-        if (asNames != null) EntityFiles.load(asNames, b);
-        return b.build();
-    }
-
-    /** The CSV members of a tar.gz (ip-location-db packages); "-num" duplicates of a text CSV are skipped. */
-    private static void loadTar(Path f, EntityMaps.Builder b) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                String name = e.getName();
-                if (!e.isFile() || !(name.endsWith(".csv") || name.endsWith(".mmdb")) || name.endsWith("-num.csv")) continue;
-                EntityFiles.load(new NonClosing(tar), name, b);
-            }
-        }
-    }
-
-    /** Lets a reader consume one tar member without closing the archive. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** Durations as people type them. */
