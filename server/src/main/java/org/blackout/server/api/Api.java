@@ -38,12 +38,17 @@ public final class Api {
     private final Store store;
     private final String token;
     private final Map<String, AdminAction> admin = new LinkedHashMap<>();
+    /** Answers by query, least recently used first out, within a byte budget (30-day timelines are 300 kB). */
     private final Map<String, CachedBody> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CachedBody> e) {
-            return size() > 256;
+            if (cachedBytes <= CACHE_BYTES && size() <= 4096) return false;
+            cachedBytes -= e.getValue().plain.length;
+            return true;
         }
     });
+    private static final long CACHE_BYTES = 64L << 20;
+    private long cachedBytes; // guarded by cache's lock
     private volatile Status status = () -> JSON.createObjectNode();
 
     /** Live state the store does not hold (engine lag, sources): merged into /health and /api/feeds. */
@@ -93,7 +98,8 @@ public final class Api {
     public Api(Store store, String token) {
         this.store = store;
         this.token = token == null || token.isBlank() ? null : token;
-        this.timelines = new TimelineCache(store, 3_000_000);
+        // about 56 bytes a bin: at most 3 M bins (a month of 5-minute bins for ~350 entities), a quarter of the heap
+        this.timelines = new TimelineCache(store, Math.min(3_000_000L, Runtime.getRuntime().maxMemory() / 4 / 56));
     }
 
     /** The shared JSON mapper. */
@@ -268,7 +274,10 @@ public final class Api {
                 body = tl.json(entity, iso(from), iso(to), effective, 0, tl.size());
             }
             c = CachedBody.of(gen, body);
-            cache.put(key, c);
+            synchronized (cache) {
+                CachedBody old = cache.put(key, c);
+                cachedBytes += c.plain.length - (old == null ? 0 : old.plain.length);
+            }
         }
         String ae = ctx.header("Accept-Encoding");
         byte[] out = c.plain;
