@@ -42,10 +42,13 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try (Server server = new Server(cfg)) {
-            ServerWiring.wire(server, cfg);
+            var alerts = ServerWiring.wire(server, cfg);
             if (exitAfterReplay) {
                 server.startIngest();
                 server.awaitIngest();
+                if (alerts != null && !alerts.drain(java.time.Duration.ofSeconds(60))) {
+                    System.err.println("serve: " + alerts.pending() + " alerts not delivered (destinations failing); they are retried at the next start");
+                }
                 return 0;
             }
             server.startHttp();
