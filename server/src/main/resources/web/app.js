@@ -15,6 +15,7 @@ function duration(s) {
   if (h > 0) return min > 0 ? `${h} h ${min} min` : `${h} h`;
   return `${min} min`;
 }
+function num(v) { return v >= 100 ? Math.round(v).toLocaleString('en') : String(Math.round(v * 100) / 100); }
 function entityHref(id) { const i = id.indexOf(':'); return `#/${id.slice(0, i)}/${id.slice(i + 1)}`; }
 function tag(type) { return `<span class="tag ${esc(type)}">${esc(type)}</span>`; }
 
@@ -58,15 +59,17 @@ const EVENT_HEAD = '<tr><th>type</th><th>entity</th><th>start</th><th>end</th><t
 
 async function overview() {
   const [o, f] = await Promise.all([api('api/overview'), api('api/feeds?limit=20')]);
-  const drops = o.largest_drops.map(d => `<tr><td><a href="${entityHref(d.entity)}">${esc(d.entity)}</a></td><td>${esc(d.name || '')}</td>
-      <td class="num">${d.visible_slash24} / ${d.max_24h}</td><td style="width:35%"><div class="bar" style="width:${Math.round(d.ratio * 100)}%"></div></td>
+  const dropped = o.largest_drops.filter(d => d.ratio < 0.995);
+  const drops = dropped.map(d => `<tr><td><a href="${entityHref(d.entity)}">${esc(d.entity)}</a></td><td>${esc(d.name || '')}</td>
+      <td class="num">${num(d.visible_slash24)} / ${num(d.max_24h)}</td><td style="width:35%"><div class="bar" style="width:${Math.round(d.ratio * 100)}%"></div></td>
       <td class="num">${Math.round(d.ratio * 100)}%</td></tr>`).join('');
-  main.innerHTML = `<h1>Overview</h1><p class="muted">Data up to ${utc(o.last_bin)}.</p>
-    <div class="grid">
-      <div class="card"><h2>Open events (${o.open_events.length})</h2>${o.open_events.length ? `<table id="open-events">${EVENT_HEAD}${o.open_events.map(eventRow).join('')}</table>` : '<p class="muted">None.</p>'}</div>
-      <div class="card"><h2>Feeds</h2><p>${f.summary.up} of ${f.summary.peers} peers up, ${f.summary.full_feed} full-feed, ${f.summary.stale} stale. <a href="#/feeds">Details</a></p></div>
-    </div>
-    <h2>Countries with the largest drops (latest bin vs. 24 h maximum)</h2><table id="drops"><tr><th>country</th><th>name</th><th class="num">visible /24s</th><th>share</th><th></th></tr>${drops}</table>
+  // upstream events are mostly informational (a single upstream lasts for ever): listed compactly
+  const serious = o.open_events.filter(e => e.type !== 'upstream'), upstream = o.open_events.filter(e => e.type === 'upstream');
+  main.innerHTML = `<h1>Overview</h1><p class="muted">Data up to ${utc(o.last_bin)}. Feeds: ${f.summary.up} of ${f.summary.peers} peers up,
+      ${f.summary.full_feed} full-feed, ${f.summary.stale} stale (<a href="#/feeds">details</a>).</p>
+    <div class="card"><h2>Open events (${serious.length})</h2>${serious.length ? `<table id="open-events">${EVENT_HEAD}${serious.map(eventRow).join('')}</table>` : '<p class="muted">None: nothing is down.</p>'}
+      ${upstream.length ? `<p class="muted" id="open-upstream">Upstream dependencies (${upstream.length}): ${upstream.map(e => `<a href="#/event/${esc(e.id)}" title="${esc(e.summary || '')}">${esc(e.entity)}</a>`).join(', ')}</p>` : ''}</div>
+    <h2>Countries with the largest drops (latest bin vs. 24 h maximum)</h2><table id="drops"><tr><th>country</th><th>name</th><th class="num">visible /24s</th><th>share</th><th></th></tr>${drops || '<tr><td colspan="5" class="muted">No country is below its 24 h maximum.</td></tr>'}</table>
     <h2>Recent events</h2><table id="recent-events">${EVENT_HEAD}${o.recent_events.map(eventRow).join('')}</table>`;
 }
 
