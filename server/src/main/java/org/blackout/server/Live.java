@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.blackout.core.detect.Detectors;
 import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.entity.EntityMaps;
@@ -54,7 +55,7 @@ final class Live implements AutoCloseable {
         ls.add(sink);
         ls.addAll(extras.listeners(run));
         finishers = run.finishers();
-        engine = new Engine(ec, maps, watch, new Listeners(ls));
+        engine = new Engine(ec, maps, watch, Detectors.tee(ls.toArray(EngineListener[]::new)));
         archive = cfg.archive() == null ? null
                 : new MrtArchive(cfg.archive(), cfg.collector() != null ? IpAddress.v4(cfg.collector().routerId()) : IpAddress.v4(0), "blackout");
         var metrics = server.metrics();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.blackout.core.detect.Detectors;
 import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
@@ -256,7 +257,7 @@ public final class Server implements AutoCloseable {
                 if (end / 1_000_000L > resumeAfter && ++bins[0] >= stopAfterBins) throw new Abandon();
             }
         });
-        Engine engine = new Engine(ec, maps, watch, new Listeners(ls));
+        Engine engine = new Engine(ec, maps, watch, Detectors.tee(ls.toArray(EngineListener[]::new)));
         List<Path> files = mrtFiles(r.inputs());
         ReplayMerge merge = new ReplayMerge(files);
         state.set("replaying " + files.size() + " files");
