@@ -31,6 +31,9 @@ import org.blackout.ingest.bgp.FeedDispatcher;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigException;
 import org.blackout.ingest.config.ConfigLoader;
+import org.blackout.ingest.bmp.BmpEvents;
+import org.blackout.ingest.bmp.BmpListener;
+import org.blackout.ingest.bmp.BmpSink;
 import org.blackout.ingest.rislive.RisLiveClient;
 import org.blackout.wire.net.IpAddress;
 import picocli.CommandLine.Command;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Option;
 /** {@code blackout collect}: live BGP sessions and RIS Live in, MRT archive and signals/events out. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Runs the live sources of a YAML config (a passive BGP collector accepting configured "
-                + "neighbours, a RIS Live websocket client), writes what they receive as an MRT archive "
+                + "neighbours, a BMP station for routers, a RIS Live websocket client), writes what the BGP sessions and "
+                + "RIS Live receive as an MRT archive "
                 + "(BGP4MP_ET updates every 15 min, TABLE_DUMP_V2 RIBs every 2 h, gzip, RouteViews layout) and "
                 + "feeds the routing engine, printing signals per time bin and outage events as replay does.",
                 "Signals go to stdout; sessions, feed events, detector events and errors to stderr. Ctrl-C closes "
@@ -56,6 +60,9 @@ import picocli.CommandLine.Option;
                 "    hold-time: 90",
                 "    neighbours:",
                 "      - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}",
+                "  bmp:",
+                "    listen: 0.0.0.0:1790",
+                "    allow: [192.0.2.7]",
                 "  ris-live:",
                 "    url: wss://ris-live.ripe.net/v1/ws/?client=blackout",
                 "    subscribe: {host: rrc00}",
@@ -173,12 +180,17 @@ final class CollectCommand implements Callable<Integer> {
         }
         MrtArchive arch = archive;
         Consumer<org.blackout.ingest.bgp.FeedEvent> toArchive = arch != null ? arch : e -> { };
-        FeedDispatcher feed = new FeedDispatcher(queue, toArchive, (String source, org.blackout.wire.element.RouteElement e) -> {
+        // the engine is single-threaded; the feed's thread and the BMP listener's delivery thread take turns
+        BmpSink toEngine = (source, e) -> {
             elements.incrementAndGet();
-            engine.accept(source, e);
-        });
+            synchronized (engine) {
+                engine.accept(source, e);
+            }
+        };
+        FeedDispatcher feed = new FeedDispatcher(queue, toArchive, toEngine::accept);
         BgpCollector collector = null;
         RisLiveClient ris = null;
+        BmpListener bmp = null;
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -198,6 +210,17 @@ final class CollectCommand implements Callable<Integer> {
                 ris = new RisLiveClient(cfg.risLive(), feed);
                 ris.start();
                 System.err.println("collect: RIS Live client for " + cfg.risLive().url());
+            }
+            if (cfg.bmp() != null) {
+                // BMP routes feed the engine; the archive keeps what BGP sessions and RIS Live received
+                bmp = new BmpListener(toEngine, new BmpEvents() {
+                    @Override
+                    public void refused(java.net.InetSocketAddress address) {
+                        System.err.println("collect: BMP connection from " + address + " refused (not in bmp.allow)");
+                    }
+                });
+                if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
+                System.err.println("collect: BMP station on " + bmp.bind(cfg.bmp().listen()));
             }
             if (arch != null) System.err.println("collect: archive in " + cfg.archive().directory());
             long lastStats = System.nanoTime(), started = lastStats;
@@ -221,6 +244,7 @@ final class CollectCommand implements Callable<Integer> {
             }
             if (collector != null) collector.shutdown("Blackout collector shutting down");
             if (ris != null) ris.close();
+            if (bmp != null) bmp.close();
             feed.close();
             engine.finish();
             events.finish();

@@ -36,6 +36,9 @@ import org.blackout.wire.net.IpAddress;
  *   hold-time: 90
  *   neighbours:
  *     - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}
+ * bmp:
+ *   listen: 0.0.0.0:1790         # routers connect here (RFC 7854)
+ *   allow: [192.0.2.7]           # router addresses accepted; absent: any
  * ris-live:
  *   url: wss://ris-live.ripe.net/v1/ws/?client=blackout
  *   subscribe: {host: rrc00, type: UPDATE}
@@ -69,12 +72,15 @@ public final class ConfigLoader {
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""));
         }
         if (root == null || !root.isObject()) throw new ConfigException("(root)", "expected a mapping");
-        keys(root, "", "collector", "ris-live", "archive");
+        keys(root, "", "collector", "ris-live", "bmp", "archive");
         CollectorConfig c = root.has("collector") ? collector(root.get("collector"), "collector") : null;
         RisLiveConfig r = root.has("ris-live") ? risLive(root.get("ris-live"), "ris-live") : null;
+        BmpConfig b = root.has("bmp") ? bmp(root.get("bmp"), "bmp") : null;
         ArchiveConfig a = root.has("archive") ? archive(root.get("archive"), "archive", base) : null;
-        if (c == null && r == null) throw new ConfigException("(root)", "configure at least one source: collector or ris-live");
-        return new CollectConfig(c, r, a);
+        if (c == null && r == null && b == null) {
+            throw new ConfigException("(root)", "configure at least one source: collector, bmp or ris-live");
+        }
+        return new CollectConfig(c, r, b, a);
     }
 
     private static CollectorConfig collector(JsonNode n, String at) {
@@ -132,6 +138,20 @@ public final class ConfigLoader {
         Duration max = n.has("reconnect-max") ? duration(n.get("reconnect-max"), at + ".reconnect-max") : Duration.ofSeconds(60);
         if (max.compareTo(min) < 0) throw new ConfigException(at + ".reconnect-max", "must be >= reconnect-min");
         return new RisLiveConfig(url, Map.copyOf(sub), stale, min, max);
+    }
+
+    private static BmpConfig bmp(JsonNode n, String at) {
+        object(n, at);
+        keys(n, at, "listen", "allow");
+        InetSocketAddress listen = n.has("listen") ? socketAddress(n.get("listen"), at + ".listen")
+                : new InetSocketAddress(BmpConfig.DEFAULT_PORT);
+        List<InetAddress> allow = new ArrayList<>();
+        if (n.has("allow")) {
+            JsonNode l = n.get("allow");
+            if (!l.isArray()) throw new ConfigException(at + ".allow", "expected a list of addresses, got " + kind(l));
+            for (int i = 0; i < l.size(); i++) allow.add(inet(l.get(i), at + ".allow[" + i + "]"));
+        }
+        return new BmpConfig(listen, List.copyOf(allow));
     }
 
     private static ArchiveConfig archive(JsonNode n, String at, Path base) {

@@ -19,6 +19,9 @@ class ConfigLoaderTest {
               neighbours:
                 - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}
                 - {address: "2001:db8::2", as: AS4200000000}
+            bmp:
+              listen: 127.0.0.1:11790
+              allow: [192.0.2.7, "2001:db8::7"]
             ris-live:
               url: ws://127.0.0.1:8080/v1/ws/
               subscribe: {host: rrc00, moreSpecific: true}
@@ -42,6 +45,16 @@ class ConfigLoaderTest {
         assertThat(c.risLive().staleAfter()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.archive().directory()).isEqualTo(Path.of("/etc/blackout/mrt"));
         assertThat(c.archive().ribInterval()).isEqualTo(Duration.ofHours(2));
+        assertThat(c.bmp().listen().getPort()).isEqualTo(11790);
+        assertThat(c.bmp().allow()).containsExactly(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7"));
+    }
+
+    @Test
+    void bmpAloneIsASourceAndListensOnItsPort() {
+        CollectConfig c = ConfigLoader.parse("bmp: {}", Path.of("."));
+        assertThat(c.collector()).isNull();
+        assertThat(c.bmp().listen().getPort()).isEqualTo(BmpConfig.DEFAULT_PORT);
+        assertThat(c.bmp().allow()).isEmpty();
     }
 
     static void fails(String yaml, String field, String message) {
@@ -66,6 +79,9 @@ class ConfigLoaderTest {
                 "collector.neighbours[1].address", "duplicate");
         fails("archive: {directory: x}", "(root)", "at least one source");
         fails("collector: [1, 2]", "collector", "expected a mapping");
+        fails(FULL.replace("allow: [192.0.2.7, ", "allow: [router.example, "), "bmp.allow[0]", "not an IP address");
+        fails(FULL.replace("allow: [192.0.2.7, \"2001:db8::7\"]", "allow: 192.0.2.7"), "bmp.allow", "expected a list");
+        fails(FULL.replace("listen: 127.0.0.1:11790", "port: 11790"), "bmp.port", "unknown key");
         fails("collector: {local-as: 1", "(yaml)", "");
     }
 }
