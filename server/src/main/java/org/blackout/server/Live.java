@@ -16,6 +16,9 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.archive.MrtArchive;
 import org.blackout.ingest.bgp.BgpCollector;
 import org.blackout.ingest.bgp.FeedDispatcher;
+import org.blackout.ingest.bmp.BmpEvents;
+import org.blackout.ingest.bmp.BmpListener;
+import org.blackout.ingest.bmp.BmpSink;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.ingest.rislive.RisLiveClient;
@@ -42,6 +45,7 @@ final class Live implements AutoCloseable {
     private final List<Runnable> finishers;
     private final BgpCollector collector;
     private final RisLiveClient ris;
+    private final BmpListener bmp;
     private final MrtArchive archive;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-tick").daemon(true).factory());
 
@@ -59,13 +63,15 @@ final class Live implements AutoCloseable {
         archive = cfg.archive() == null ? null
                 : new MrtArchive(cfg.archive(), cfg.collector() != null ? IpAddress.v4(cfg.collector().routerId()) : IpAddress.v4(0), "blackout");
         var metrics = server.metrics();
-        feed = new FeedDispatcher(4096, archive != null ? archive : e -> { }, (String source, org.blackout.wire.element.RouteElement e) -> {
+        // the engine is single-threaded: the feed's thread and the BMP listener's delivery thread take turns
+        BmpSink toEngine = (source, e) -> {
             synchronized (engine) {
                 engine.accept(source, e);
             }
             metrics.dataTime(Math.floorDiv(e.timeMicros(), 1_000_000L));
             metrics.element(source, true);
-        });
+        };
+        feed = new FeedDispatcher(4096, archive != null ? archive : e -> { }, toEngine::accept);
         metrics.queue("feed", feed::backlog);
         metrics.queue("store_live", sink::queueDepth);
         collector = cfg.collector() == null ? null : new BgpCollector(cfg.collector(), feed);
@@ -75,6 +81,21 @@ final class Live implements AutoCloseable {
         if (ris != null) {
             ris.start();
             LOG.info("RIS Live client for {}", cfg.risLive().url());
+        }
+        bmp = cfg.bmp() == null ? null : new BmpListener(toEngine, new BmpEvents() {
+            @Override
+            public void refused(java.net.InetSocketAddress address) {
+                LOG.warn("BMP connection from {} refused (not in bmp.allow)", address);
+            }
+        });
+        if (bmp != null) {
+            if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
+            try {
+                LOG.info("BMP station on {}", bmp.bind(cfg.bmp().listen()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted binding the BMP station");
+            }
         }
         ticker.scheduleAtFixedRate(() -> {
             try {
@@ -96,6 +117,7 @@ final class Live implements AutoCloseable {
         ticker.shutdownNow();
         if (collector != null) collector.shutdown("Blackout server shutting down");
         if (ris != null) ris.close();
+        if (bmp != null) bmp.close();
         feed.close();
         synchronized (engine) {
             engine.finish();
