@@ -2,6 +2,7 @@
 # Heap retained per (peer, prefix) route after GC, at 10M routes by default.
 # Usage: bench/rib-memory.sh [routes] [full-feed peers] [state|engine]
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/.mvn/find-jdk.sh"
 LIB="$ROOT/cli/target/lib"
