@@ -20,11 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.blackout.cli.report.DetectionRun;
 import org.blackout.core.detect.DetectorConfig;
-import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
+import org.blackout.core.event.EventLog;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Evidence;
@@ -35,6 +34,10 @@ import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.ingest.sim.Scenario;
 import org.blackout.ingest.sim.ScenarioParser;
 import org.blackout.ingest.sim.Simulation;
+import org.blackout.pipeline.EntitySources;
+import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.source.MrtInputs;
 import org.blackout.wire.element.ElementType;
 
 /**
@@ -82,7 +85,7 @@ public final class AccuracyBench {
         md.append("`default` = the shipped defaults (1 h warm-up, 20 agreeing full-feed peers); `sensitive` = 10 min warm-up, "
                 + "1 agreeing peer, hijacks seen by 1 peer: what the gates are worth.\n\n");
         md.append("| input | elements | config | outage | hijack | instability | upstream | feed |\n|---|---:|---|---:|---:|---:|---:|---:|\n");
-        EntityMaps maps = DetectionRun.maps(rirFiles(shared.resolve("rir")));
+        EntityMaps maps = EntitySources.rir(rirFiles(shared.resolve("rir"))).load();
         for (Input in : realInputs(shared.resolve("mrt"))) {
             for (String cfgName : List.of("default", "sensitive")) {
                 DetectorConfig cfg = cfgName.equals("default") ? DetectorConfig.defaults()
@@ -90,9 +93,9 @@ public final class AccuracyBench {
                 List<Entity> busiest = busiest(in.files, 20);
                 List<Entity> fixed = new ArrayList<>(busiest);
                 Watch w = new Watch(fixed, true, true);
-                DetectionRun.Result r;
+                Run r;
                 try {
-                    r = DetectionRun.run(in.files, maps, w, EngineConfig.defaults(), cfg, new EventSink() {});
+                    r = detect(in.files, maps, w, cfg);
                 } catch (IOException | RuntimeException e) {
                     System.err.println("accuracy: " + in.name + ": " + e);
                     continue;
@@ -114,6 +117,18 @@ public final class AccuracyBench {
         }
         System.out.print(md);
         if (write != null) Files.writeString(write, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** What one replay through the pipeline (default engine settings, every detector) produced. */
+    record Run(List<Event> events, long elements) {}
+
+    static Run detect(List<Path> files, EntityMaps maps, Watch watch, DetectorConfig detectors) throws IOException {
+        EventLog log = new EventLog(new EventSink() {});
+        Pipeline pipeline = Pipeline.builder(PipelineSettings.defaults().withDetectors(detectors)).maps(maps).watch(watch)
+                .events(log).build();
+        ReplayMerge merge = new ReplayMerge(files).onError(e -> System.err.println("accuracy: " + e.getMessage()));
+        pipeline.replay(merge, null);
+        return new Run(log.events(), merge.elements());
     }
 
     // ---- scenarios
@@ -156,9 +171,8 @@ public final class AccuracyBench {
         List<String> spec = new ArrayList<>(watch);
         if (!sc.countries().isEmpty()) spec.add("all-countries");
         long t0 = System.nanoTime();
-        EntityMaps maps = DetectionRun.maps(sc.countries());
-        DetectionRun.Result r = DetectionRun.run(DetectionRun.mrtFiles(out), maps, Watch.parse(spec),
-                EngineConfig.defaults(), DetectorConfig.defaults(), new EventSink() {});
+        EntityMaps maps = EntitySources.rir(sc.countries()).load();
+        Run r = detect(MrtInputs.files(List.of(out)), maps, Watch.parse(spec), DetectorConfig.defaults());
         System.err.printf(Locale.ROOT, "accuracy: replayed %s: %d elements, %d events (%.1f s)%n", sc.name(), r.elements(),
                 r.events().size(), (System.nanoTime() - t0) / 1e9);
         List<Event> detected = r.events().stream()

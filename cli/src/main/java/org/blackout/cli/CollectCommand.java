@@ -11,11 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import org.blackout.core.detect.DetectorConfig;
-import org.blackout.core.detect.Detectors;
-import org.blackout.core.engine.Engine;
-import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.FeedEvent;
 import org.blackout.core.entity.EntityMaps;
@@ -25,17 +20,13 @@ import org.blackout.core.event.EventText;
 import org.blackout.core.signal.Signal;
 import org.blackout.core.signal.SignalText;
 import org.blackout.core.signal.Watch;
-import org.blackout.ingest.archive.MrtArchive;
-import org.blackout.ingest.bgp.BgpCollector;
-import org.blackout.ingest.bgp.FeedDispatcher;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigException;
 import org.blackout.ingest.config.ConfigLoader;
-import org.blackout.ingest.bmp.BmpEvents;
-import org.blackout.ingest.bmp.BmpListener;
-import org.blackout.ingest.bmp.BmpSink;
-import org.blackout.ingest.rislive.RisLiveClient;
-import org.blackout.wire.net.IpAddress;
+import org.blackout.pipeline.Durations;
+import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.source.LiveSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,8 +72,9 @@ final class CollectCommand implements Callable<Integer> {
 
     @Mixin EntityOptions entities = new EntityOptions();
 
-    @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION", description = "Time bin (default ${DEFAULT-VALUE}).")
-    String bin;
+    @Mixin EngineOptions engineOptions = new EngineOptions();
+
+    @Mixin DetectorOptions detectorOptions = new DetectorOptions();
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
     Format format;
@@ -107,11 +99,12 @@ final class CollectCommand implements Callable<Integer> {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
         }
         CollectConfig cfg;
-        long binMicros, stopAfterNanos;
+        PipelineSettings settings;
+        long stopAfterNanos;
         try {
             cfg = ConfigLoader.load(config);
-            binMicros = ReplayCommand.Durations.micros(bin);
-            stopAfterNanos = duration == null ? Long.MAX_VALUE : ReplayCommand.Durations.micros(duration) * 1000;
+            settings = entities.settings(engineOptions, detectorOptions);
+            stopAfterNanos = duration == null ? Long.MAX_VALUE : Durations.micros(duration) * 1000;
         } catch (ConfigException e) {
             System.err.println("collect: " + config + ": " + e.getMessage());
             return 2;
@@ -119,10 +112,10 @@ final class CollectCommand implements Callable<Integer> {
             System.err.println("collect: " + e.getMessage());
             return 2;
         }
-        EntityMaps maps = entities.loadMaps();
+        EntityMaps maps = settings.entities().load();
         Watch w;
         try {
-            w = entities.watch(maps);
+            w = settings.watch(maps);
         } catch (IllegalArgumentException e) {
             System.err.println("collect: " + e.getMessage());
             return 2;
@@ -169,28 +162,7 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println(EventText.lifecycle(EventSink.Phase.LOWERED, e));
             }
         };
-        EventsOutput events = new EventsOutput(DetectorConfig.defaults(), binMicros, w.entities(), lifecycle);
-        Engine engine = new Engine(EngineConfig.defaults().withBin(binMicros), maps, w,
-                Detectors.tee(printer, events.listener()));
-
-        MrtArchive archive = null;
-        if (cfg.archive() != null) {
-            IpAddress id = cfg.collector() != null ? IpAddress.v4(cfg.collector().routerId()) : IpAddress.v4(0);
-            archive = new MrtArchive(cfg.archive(), id, "blackout");
-        }
-        MrtArchive arch = archive;
-        Consumer<org.blackout.ingest.bgp.FeedEvent> toArchive = arch != null ? arch : e -> { };
-        // the engine is single-threaded; the feed's thread and the BMP listener's delivery thread take turns
-        BmpSink toEngine = (source, e) -> {
-            elements.incrementAndGet();
-            synchronized (engine) {
-                engine.accept(source, e);
-            }
-        };
-        FeedDispatcher feed = new FeedDispatcher(queue, toArchive, toEngine::accept);
-        BgpCollector collector = null;
-        RisLiveClient ris = null;
-        BmpListener bmp = null;
+        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).signals(printer).events(lifecycle).build();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -200,32 +172,23 @@ final class CollectCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        LiveSources sources = null;
         try {
-            if (cfg.collector() != null) {
-                collector = new BgpCollector(cfg.collector(), feed);
-                System.err.println("collect: BGP collector on " + collector.start() + ", AS" + cfg.collector().localAs()
-                        + ", " + cfg.collector().neighbours().size() + " neighbours");
-            }
-            if (cfg.risLive() != null) {
-                ris = new RisLiveClient(cfg.risLive(), feed);
-                ris.start();
-                System.err.println("collect: RIS Live client for " + cfg.risLive().url());
-            }
-            if (cfg.bmp() != null) {
-                // BMP routes feed the engine; the archive keeps what BGP sessions and RIS Live received
-                bmp = new BmpListener(toEngine, new BmpEvents() {
-                    @Override
-                    public void refused(java.net.InetSocketAddress address) {
-                        System.err.println("collect: BMP connection from " + address + " refused (not in bmp.allow)");
-                    }
-                });
-                if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
-                System.err.println("collect: BMP station on " + bmp.bind(cfg.bmp().listen()));
-            }
-            if (arch != null) System.err.println("collect: archive in " + cfg.archive().directory());
+            sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
+                @Override
+                public void info(String message) {
+                    System.err.println("collect: " + message);
+                }
+
+                @Override
+                public void warn(String message) {
+                    System.err.println("collect: " + message);
+                }
+            });
+            var collector = sources.collector();
+            var ris = sources.risLive();
             long lastStats = System.nanoTime(), started = lastStats;
             while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS) && System.nanoTime() - started < stopAfterNanos) {
-                if (arch != null) arch.tick(System.currentTimeMillis() * 1000);
                 if (statsSeconds > 0 && System.nanoTime() - lastStats >= statsSeconds * 1_000_000_000L) {
                     lastStats = System.nanoTime();
                     System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events, %d established%s%n",
@@ -242,14 +205,9 @@ final class CollectCommand implements Callable<Integer> {
                     // the hook is running: it waits for us
                 }
             }
-            if (collector != null) collector.shutdown("Blackout collector shutting down");
-            if (ris != null) ris.close();
-            if (bmp != null) bmp.close();
-            feed.close();
-            engine.finish();
-            events.finish();
-            if (arch != null) arch.close();
+            if (sources != null) sources.close("Blackout collector shutting down");
             out.flush();
+            var arch = sources == null ? null : sources.archive();
             System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events%s%n", elements.get(),
                     signals.get(), feedEvents.get(), arch != null ? ", " + arch.written().size() + " archive files" : "");
         }

@@ -14,18 +14,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blackout.cli.report.DetectionRun;
 import org.blackout.cli.report.HtmlReport;
-import org.blackout.core.detect.DetectorConfig;
-import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Hint;
-import org.blackout.core.signal.Watch;
 import org.blackout.ingest.sim.Scenario;
 import org.blackout.ingest.sim.ScenarioException;
 import org.blackout.ingest.sim.ScenarioParser;
 import org.blackout.ingest.sim.Simulation;
+import org.blackout.pipeline.EntitySources;
+import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.source.MrtInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -123,7 +123,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             err.println("demo: reusing the simulated archive in " + mrt + " (--fresh to simulate again)");
         }
-        List<Path> files = DetectionRun.mrtFiles(mrt);
+        List<Path> files = MrtInputs.files(List.of(mrt));
         err.printf(Locale.ROOT, "demo: replaying %d MRT files through the engine and detectors ...%n", files.size());
         term.println();
         term.println("North Korea, December 2014: " + sc.name() + " (SIMULATED reconstruction from public reporting)");
@@ -143,8 +143,8 @@ final class DemoCommand implements Callable<Integer> {
                 lines.add(new Line(e.lowered(), lines.size(), EventText.lifecycle(Phase.LOWERED, e)));
             }
         };
-        DetectionRun.Result r = DetectionRun.run(files, DetectionRun.maps(sc.countries()), Watch.parse(WATCH),
-                EngineConfig.defaults(), DetectorConfig.defaults(), printer);
+        DetectionRun.Result r = DetectionRun.run(files,
+                PipelineSettings.defaults().withEntities(EntitySources.rir(sc.countries())).withWatch(WATCH), printer);
         lines.sort(java.util.Comparator.comparing(Line::time).thenComparingInt(Line::seq));
         for (Line l : lines) term.println("  " + l.text());
         Path eventsFile = out.resolve("events.jsonl");
@@ -199,15 +199,25 @@ final class DemoCommand implements Callable<Integer> {
         Path truth = mrt.resolve("truth.jsonl");
         if (!Files.isRegularFile(truth) || Files.size(truth) == 0) return false;
         if (Files.getLastModifiedTime(truth).compareTo(Files.getLastModifiedTime(yaml)) < 0) return false;
-        return !DetectionRun.mrtFiles(mrt).isEmpty();
+        return !simulated(mrt).isEmpty();
     }
 
     /** Removes an earlier run's files (only the ones the simulator writes). */
     private static void clean(Path mrt) throws IOException {
         if (!Files.isDirectory(mrt)) return;
-        for (Path f : DetectionRun.mrtFiles(mrt)) Files.delete(f);
+        for (Path f : simulated(mrt)) Files.delete(f);
         Files.deleteIfExists(mrt.resolve("truth.jsonl"));
         Files.deleteIfExists(mrt.resolve("README.txt"));
+    }
+
+    /** The MRT files the simulator wrote: {@code rib.*}, {@code bview.*}, {@code updates.*}. */
+    private static List<Path> simulated(Path mrt) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path f : MrtInputs.files(List.of(mrt))) {
+            String n = f.getFileName().toString();
+            if (n.startsWith("rib.") || n.startsWith("bview.") || n.startsWith("updates.")) out.add(f);
+        }
+        return out;
     }
 
     /** The simulator's progress, shortened. */

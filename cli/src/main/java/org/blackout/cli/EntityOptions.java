@@ -1,21 +1,13 @@
 package org.blackout.cli;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.blackout.core.entity.EntityFiles;
-import org.blackout.core.entity.EntityMaps;
-import org.blackout.core.signal.Watch;
+import org.blackout.pipeline.EntitySources;
+import org.blackout.pipeline.PipelineSettings;
 import picocli.CommandLine.Option;
 
-/** What the engine needs to name things, shared by the commands that run it: entity maps and watched entities. */
+/** What the engine needs to name things, shared by the commands that run it: entity files and watched entities. */
 final class EntityOptions {
 
     @Option(names = "--rir", paramLabel = "FILE",
@@ -35,42 +27,13 @@ final class EntityOptions {
                     + "(default: all-countries with country data, else all-ases).")
     List<String> watch = new ArrayList<>();
 
-    EntityMaps loadMaps() throws IOException {
-        EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : rir) EntityFiles.load(f, b);
-        for (Path f : geo) {
-            String name = f.getFileName().toString();
-            if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) loadTar(f, b);
-            else EntityFiles.load(f, b);
-        }
-        if (asNames != null) EntityFiles.load(asNames, b);
-        return b.build();
+    /** The settings of a pipeline from the engine, detector and entity flags; throws IllegalArgumentException naming a bad value. */
+    PipelineSettings settings(EngineOptions engine, DetectorOptions detectors) {
+        return new PipelineSettings(engine.config(), detectors.config(), watch, sources());
     }
 
-    /** The watched entities; throws IllegalArgumentException naming a bad one. */
-    Watch watch(EntityMaps maps) {
-        return Watch.parse(watch.isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : watch);
-    }
-
-    /** The CSV members of a tar.gz (ip-location-db packages); "-num" duplicates of a text CSV are skipped. */
-    private static void loadTar(Path f, EntityMaps.Builder b) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                String name = e.getName();
-                if (!e.isFile() || !(name.endsWith(".csv") || name.endsWith(".mmdb")) || name.endsWith("-num.csv")) continue;
-                EntityFiles.load(new NonClosing(tar), name, b);
-            }
-        }
-    }
-
-    /** Lets a reader consume one tar member without closing the archive. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {}
+    /** The entity files named. */
+    EntitySources sources() {
+        return new EntitySources(rir, geo, asNames);
     }
 }

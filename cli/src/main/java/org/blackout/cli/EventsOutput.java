@@ -7,39 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.blackout.core.detect.DetectorConfig;
-import org.blackout.core.detect.Detectors;
-import org.blackout.core.engine.EngineListener;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventJson;
-import org.blackout.core.event.EventLog;
-import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
-import org.blackout.core.signal.Entity;
 
-/** The detectors of a replay and what becomes of their events: JSON lines in a file, a table, a lifecycle log. */
+/** What becomes of detector events at the end of a replay: JSON lines in a file, a table. */
 final class EventsOutput {
-    private final EventLog log;
-    private final Detectors detectors;
-
-    EventsOutput(DetectorConfig config, long binMicros, List<Entity> watched, EventSink lifecycle) {
-        this.log = new EventLog(lifecycle);
-        this.detectors = new Detectors(config, binMicros, watched, log);
-    }
-
-    EventsOutput(long binMicros, List<Entity> watched) {
-        this(DetectorConfig.defaults(), binMicros, watched, new EventSink() {});
-    }
-
-    EngineListener listener() {
-        return detectors;
-    }
-
-    /** Call after the engine's finish: open events get their duration up to the end of the data. */
-    List<Event> finish() {
-        detectors.finish();
-        return log.events();
-    }
+    private EventsOutput() {}
 
     /** Writes every event in its final state as one JSON line, by first evidence. */
     static void writeJsonLines(List<Event> events, Path file) throws IOException {

@@ -8,8 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,17 +15,19 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.blackout.core.engine.Engine;
-import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.FeedEvent;
 import org.blackout.core.entity.EntityMaps;
-import org.blackout.core.rib.FullFeedPolicy;
+import org.blackout.core.event.Event;
+import org.blackout.core.event.EventLog;
+import org.blackout.core.event.EventSink;
 import org.blackout.core.signal.Signal;
 import org.blackout.core.signal.SignalText;
 import org.blackout.core.signal.Watch;
-import org.blackout.ingest.mrt.MrtFiles;
 import org.blackout.ingest.replay.ReplayMerge;
+import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.source.MrtInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,9 +48,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin EntityOptions entities = new EntityOptions();
 
-    @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION",
-            description = "Time bin: 300s, 5m, 1h, PT5M, or seconds (default ${DEFAULT-VALUE}).")
-    String bin;
+    @Mixin EngineOptions engineOptions = new EngineOptions();
+
+    @Mixin DetectorOptions detectorOptions = new DetectorOptions();
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
     Format format;
@@ -64,23 +64,6 @@ final class ReplayCommand implements Callable<Integer> {
                     + "as JSON lines; with --format table they are also printed at the end.")
     Path eventsOut;
 
-    @Option(names = "--threshold", defaultValue = "0.5",
-            description = "Space is visible when more than this share of full-feed peers see it (default ${DEFAULT-VALUE}).")
-    double threshold;
-
-    @Option(names = "--full-feed-ratio", defaultValue = "0.8",
-            description = "A peer is full-feed when its table is at least this share of the largest peer's "
-                    + "(per address family; default ${DEFAULT-VALUE}).")
-    double fullFeedRatio;
-
-    @Option(names = "--full-feed-min", split = ",", paramLabel = "V4[,V6]",
-            description = "Absolute minimum table sizes for full-feed peers, e.g. 400001,10001 as IODA does.")
-    List<Integer> fullFeedMin = new ArrayList<>();
-
-    @Option(names = "--hold", defaultValue = "1h", paramLabel = "DURATION",
-            description = "A peer silent this long (data time) is stale: its routes stop counting (default ${DEFAULT-VALUE}).")
-    String hold;
-
     @Option(names = "--feed-events", description = "Print every feed event on stderr (default: a summary at the end).")
     boolean feedEvents;
 
@@ -90,31 +73,22 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long binMicros, holdMicros;
+        PipelineSettings settings;
         try {
-            binMicros = Durations.micros(bin);
-            holdMicros = Durations.micros(hold);
+            settings = entities.settings(engineOptions, detectorOptions);
         } catch (IllegalArgumentException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        EntityMaps maps = entities.loadMaps();
+        EntityMaps maps = settings.entities().load();
         Watch w;
         try {
-            w = entities.watch(maps);
+            w = settings.watch(maps);
         } catch (IllegalArgumentException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        int min4 = fullFeedMin.isEmpty() ? 1 : fullFeedMin.get(0);
-        int min6 = fullFeedMin.size() < 2 ? 1 : fullFeedMin.get(1);
-        EngineConfig config = EngineConfig.defaults().withBin(binMicros).withThreshold(threshold)
-                .withFullFeed(new FullFeedPolicy(fullFeedRatio, min4, min6)).withHold(holdMicros);
-
-        // directories hold READMEs and configs beside the archives: skip those (files named explicitly are kept)
-        List<Path> files = MrtFiles.expand(inputs).stream()
-                .filter(f -> inputs.contains(f) || !f.getFileName().toString().matches("(?i).*\\.(md|rst|txt|conf|json|ya?ml|csv|html?|pcap|pcapng)$"))
-                .toList();
+        List<Path> files = MrtInputs.files(inputs);
         if (files.isEmpty()) {
             System.err.println("replay: no MRT files in " + inputs);
             return 2;
@@ -128,19 +102,19 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         Output sink = new Output(out, jsonOut, maps);
-        EventsOutput events = eventsOut == null ? null : new EventsOutput(binMicros, w.entities());
-        Engine engine = new Engine(config, maps, w, events == null ? sink : org.blackout.core.detect.Detectors.tee(sink, events.listener()));
+        EventLog events = eventsOut == null ? null : new EventLog(new EventSink() {});
+        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).signals(sink);
+        if (events != null) builder.events(events);
+        Pipeline pipeline = builder.build();
         ReplayMerge merge = new ReplayMerge(files);
         ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;
         long[] n = {0};
         try {
-            merge.run((collector, e) -> {
-                engine.accept(collector, e);
-                if (bar != null && (++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
+            pipeline.replay(merge, bar == null ? null : (collector, e) -> {
+                if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
             });
-            engine.finish();
             if (events != null) {
-                List<org.blackout.core.event.Event> all = events.finish();
+                List<Event> all = events.events();
                 EventsOutput.writeJsonLines(all, eventsOut);
                 if (format == Format.table) EventsOutput.printTable(all, out);
             }
@@ -153,8 +127,8 @@ final class ReplayCommand implements Callable<Integer> {
             if (jsonOut != null) jsonOut.close();
         }
         System.err.printf(Locale.ROOT, "replay: %d files, %d elements, %d peers, %d prefixes, %d AS paths, %d signals, "
-                        + "%d feed events%s%n", files.size(), merge.elements(), engine.routing().peerCount(),
-                engine.routing().prefixes().size(), engine.routing().paths().size(), sink.signals, sink.feed,
+                        + "%d feed events%s%n", files.size(), merge.elements(), pipeline.engine().routing().peerCount(),
+                pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals, sink.feed,
                 merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
         return out.checkError() ? 1 : 0;
     }
@@ -228,30 +202,6 @@ final class ReplayCommand implements Callable<Integer> {
         public void feedEvent(FeedEvent e) {
             feed++;
             if (feedEvents) System.err.println("feed: " + e);
-        }
-    }
-
-    /** Durations as people type them. */
-    static final class Durations {
-        private Durations() {}
-
-        static long micros(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT)).toNanos() / 1000;
-                long mult = 1_000_000L;
-                if (t.endsWith("ms")) { mult = 1000L; t = t.substring(0, t.length() - 2); }
-                else if (t.endsWith("s")) t = t.substring(0, t.length() - 1);
-                else if (t.endsWith("m")) { mult = 60_000_000L; t = t.substring(0, t.length() - 1); }
-                else if (t.endsWith("h")) { mult = 3_600_000_000L; t = t.substring(0, t.length() - 1); }
-                else if (t.endsWith("d")) { mult = 86_400_000_000L; t = t.substring(0, t.length() - 1); }
-                long v = Math.round(Double.parseDouble(t) * mult);
-                if (v <= 0) throw new IllegalArgumentException("duration must be positive: " + text);
-                return v;
-            } catch (RuntimeException e) {
-                if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("duration")) throw e;
-                throw new IllegalArgumentException("not a duration (want e.g. 300s, 5m, 1h, PT5M): " + text);
-            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.blackout.server.Server;
 import org.blackout.server.ServerConfig;
-import org.blackout.server.ServerWiring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         try (Server server = new Server(cfg)) {
-            var alerts = ServerWiring.wire(server, cfg);
+            var alerts = server.alerts();
             if (exitAfterReplay) {
                 server.startIngest();
                 server.awaitIngest();

@@ -9,17 +9,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.blackout.core.detect.Detectors;
-import org.blackout.core.engine.Engine;
-import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.RoutingView;
-import org.blackout.core.entity.EntityFiles;
 import org.blackout.core.entity.EntityMaps;
-import org.blackout.core.rib.FullFeedPolicy;
-import org.blackout.core.signal.Watch;
-import org.blackout.ingest.mrt.MrtFiles;
+import org.blackout.core.event.EventSink.Phase;
 import org.blackout.ingest.replay.ReplayMerge;
+import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.source.MrtInputs;
+import org.blackout.server.alert.AlertConfig;
+import org.blackout.server.alert.Alerts;
+import org.blackout.server.store.EventRecorder;
 import org.blackout.server.api.Api;
 import org.blackout.server.metrics.Metrics;
 import org.blackout.server.store.Store;
@@ -37,12 +36,6 @@ public final class Server implements AutoCloseable {
     /** Checkpoint name of the configured replay. */
     public static final String REPLAY_SOURCE = "replay";
 
-    /** Builds the extra engine listeners (detectors) for a run, given what they should feed. */
-    @FunctionalInterface
-    public interface Extras {
-        List<EngineListener> listeners(Run run);
-    }
-
     private final ServerConfig config;
     private final Store store;
     private final Metrics metrics = new Metrics();
@@ -52,12 +45,16 @@ public final class Server implements AutoCloseable {
     private Thread ingest;
     private volatile Throwable ingestFailure;
     private volatile StoreSink sink;
-    private Extras extras = run -> List.of();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Alerts alerts;
 
     public Server(ServerConfig config) throws SQLException {
         this.config = config;
         this.store = Store.open(config.store());
         this.api = new Api(store, config.token());
+        AlertConfig ac = config.alerts() == null ? AlertConfig.none() : config.alerts();
+        this.alerts = ac.destinations().isEmpty() ? null : new Alerts(ac, store, metrics);
+        if (alerts != null) closeables.add(alerts);
         api.status(this::status);
         api.admin("prune", ctx -> {
             long before = org.blackout.server.api.Params.time(ctx.queryParam("before"), "before");
@@ -66,8 +63,6 @@ public final class Server implements AutoCloseable {
             return o;
         });
     }
-
-    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     /** Closed with the server, before the store. */
     public void onClose(AutoCloseable c) {
@@ -81,8 +76,9 @@ public final class Server implements AutoCloseable {
         progress = p;
     }
 
-    public void extras(Extras e) {
-        extras = e;
+    /** The alert destinations (to drain or inspect), or null when none are configured. */
+    public Alerts alerts() {
+        return alerts;
     }
 
     public Store store() {
@@ -153,59 +149,19 @@ public final class Server implements AutoCloseable {
         if (ingestFailure != null) throw new IllegalStateException("ingest failed: " + ingestFailure.getMessage(), ingestFailure);
     }
 
-    /** What one run of the engine feeds: the store (and, via extras, detectors and alerts). */
-    public final class Run {
-        private final StoreSink storeSink;
-        private final EntityMaps maps;
-
-        Run(StoreSink storeSink, EntityMaps maps) {
-            this.storeSink = storeSink;
-            this.maps = maps;
-        }
-
-        public StoreSink storeSink() {
-            return storeSink;
-        }
-
-        public EntityMaps maps() {
-            return maps;
-        }
-
-        public Metrics metrics() {
-            return metrics;
-        }
-
-        public Store store() {
-            return store;
-        }
-
-        /** Runs at the end of the data, after the engine's last bin and before the store's last batch. */
-        public void onFinish(Runnable r) {
-            finishers.add(r);
-        }
-
-        public long binMicros() {
-            return bin;
-        }
-
-        public Watch watch() {
-            return watch;
-        }
-
-        List<Runnable> finishers() {
-            return finishers;
-        }
-
-        private final List<Runnable> finishers = new ArrayList<>();
-        private Watch watch;
-        private long bin;
-    }
-
-    Run newRun(StoreSink s, EntityMaps maps, Watch watch, long binMicros) {
-        Run run = new Run(s, maps);
-        run.watch = watch;
-        run.bin = binMicros;
-        return run;
+    /**
+     * The pipeline of one source (the replay, or the live sources): signals into {@code sink}, the
+     * detectors' events into the store with the bin's batch, the open-events gauge and the alerts.
+     */
+    Pipeline pipeline(ServerConfig.Replay r, EntityMaps maps, StoreSink sink, EngineListener after) throws IOException {
+        EventRecorder recorder = new EventRecorder(sink, List.of((phase, e) -> {
+            if (phase == Phase.RAISED) metrics.eventOpened(e.type().json());
+            if (phase == Phase.LOWERED) metrics.eventClosed(e.type().json());
+            if (alerts != null) alerts.onEvent(phase, e);
+        }));
+        Pipeline.Builder b = Pipeline.builder(r.settings()).maps(maps).signals(sink).events(recorder);
+        if (after != null) b.afterDetectors(after);
+        return b.build();
     }
 
     private Live live;
@@ -214,11 +170,7 @@ public final class Server implements AutoCloseable {
     public void startLive() throws IOException, SQLException {
         ServerConfig.Replay l = config.live();
         if (l == null) return;
-        EntityMaps maps = loadMaps(l);
-        Watch watch = Watch.parse(l.watch().isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : l.watch());
-        EngineConfig ec = EngineConfig.defaults().withBin(l.binMicros()).withThreshold(l.threshold())
-                .withFullFeed(new FullFeedPolicy(l.fullFeedRatio(), 1, 1)).withHold(l.holdMicros());
-        live = new Live(this, config.liveConfig(), maps, watch, ec, extras);
+        live = new Live(this, config.liveConfig(), l);
         closeables.add(0, live);
         state.set("live");
     }
@@ -231,23 +183,15 @@ public final class Server implements AutoCloseable {
     public void runReplay(long stopAfterBins) throws IOException, SQLException {
         ServerConfig.Replay r = config.replay();
         state.set("loading entity maps");
-        EntityMaps maps = loadMaps(r);
+        EntityMaps maps = r.settings().entities().load();
         long resumeAfter = StoreSink.prepareResume(store, REPLAY_SOURCE);
         if (resumeAfter != Long.MIN_VALUE) LOG.info("resuming after {} (stored bins are recomputed, not rewritten)", java.time.Instant.ofEpochSecond(resumeAfter));
-        List<String> watchSpec = r.watch().isEmpty() ? List.of(maps.hasCountries() ? "all-countries" : "all-ases") : r.watch();
-        Watch watch = Watch.parse(watchSpec);
-        EngineConfig ec = EngineConfig.defaults().withBin(r.binMicros()).withThreshold(r.threshold())
-                .withFullFeed(new FullFeedPolicy(r.fullFeedRatio(), 1, 1)).withHold(r.holdMicros());
         StoreSink s = new StoreSink(store, REPLAY_SOURCE, resumeAfter, maps);
         s.afterBatch(progress);
         sink = s;
         metrics.queue("store", s::queueDepth);
-        Run run = newRun(s, maps, watch, r.binMicros());
-        List<EngineListener> ls = new ArrayList<>();
-        ls.add(s);
-        ls.addAll(extras.listeners(run));
         long[] bins = {0};
-        ls.add(new EngineListener() {
+        Pipeline pipeline = pipeline(r, maps, s, new EngineListener() {
             @Override
             public void binClosed(long start, long end, RoutingView view) {
                 var rs = view.routing();
@@ -257,22 +201,18 @@ public final class Server implements AutoCloseable {
                 if (end / 1_000_000L > resumeAfter && ++bins[0] >= stopAfterBins) throw new Abandon();
             }
         });
-        Engine engine = new Engine(ec, maps, watch, Detectors.tee(ls.toArray(EngineListener[]::new)));
-        List<Path> files = mrtFiles(r.inputs());
+        List<Path> files = MrtInputs.files(r.inputs());
         ReplayMerge merge = new ReplayMerge(files);
         state.set("replaying " + files.size() + " files");
         LOG.info("replaying {} files into {}", files.size(), store.describe());
         Object[] lastAttrs = {null};
         try {
-            merge.run((collector, e) -> {
-                engine.accept(collector, e);
+            pipeline.replay(merge, (collector, e) -> {
                 metrics.dataTime(Math.floorDiv(e.timeMicros(), 1_000_000L));
                 boolean newMessage = e.attributes() == null || e.attributes() != lastAttrs[0];
                 lastAttrs[0] = e.attributes();
                 metrics.element(collector, newMessage);
             });
-            engine.finish();
-            for (Runnable f : run.finishers) f.run();
             s.flushEvents();
         } catch (Abandon a) {
             LOG.warn("replay abandoned after {} new bins (test crash)", bins[0]);
@@ -290,26 +230,6 @@ public final class Server implements AutoCloseable {
         Abandon() {
             super(null, null, false, false);
         }
-    }
-
-    /** The MRT files under the inputs, without the notes simulators and archives keep beside them. */
-    static List<Path> mrtFiles(List<Path> inputs) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (Path f : MrtFiles.expand(inputs)) {
-            String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            if (n.startsWith(".") || n.endsWith(".txt") || n.endsWith(".json") || n.endsWith(".jsonl") || n.endsWith(".md")
-                    || n.endsWith(".yaml") || n.endsWith(".yml")) continue;
-            out.add(f);
-        }
-        return out;
-    }
-
-    static EntityMaps loadMaps(ServerConfig.Replay r) throws IOException {
-        EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : r.rir()) EntityFiles.load(f, b);
-        for (Path f : r.geo()) EntityFiles.load(f, b);
-        if (r.asNames() != null) EntityFiles.load(r.asNames(), b);
-        return b.build();
     }
 
     @Override

@@ -10,9 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.blackout.core.detect.DetectorConfig;
+import org.blackout.core.engine.EngineConfig;
+import org.blackout.core.rib.FullFeedPolicy;
+import org.blackout.pipeline.Detection;
+import org.blackout.pipeline.Durations;
+import org.blackout.pipeline.EntitySources;
+import org.blackout.pipeline.PipelineSettings;
 import org.blackout.server.alert.AlertConfig;
 import org.blackout.server.store.StoreConfig;
 
@@ -25,15 +32,23 @@ import org.blackout.server.store.StoreConfig;
  * http:    {listen: 127.0.0.1:8080, token_env: BLACKOUT_TOKEN}
  * replay:  {inputs: [kp], rir: [...], watch: [all-countries, as:131279], bin: 5m}
  * live:    {config: collect.yaml, rir: [...], watch: [...]}   # blackout collect's YAML: collector, ris-live, archive
+ * detectors: {min_agreeing_peers: 6, warmup: 30m}          # any DetectorConfig setting, snake_case
  * alerts:  {update_interval: 30m, destinations: [{type: webhook, url: ...}]}
  * </pre>
  */
 public record ServerConfig(StoreConfig store, String host, int port, String token, Replay replay, AlertConfig alerts,
                            Path base, Replay live, Path liveConfig) {
 
-    /** MRT archives replayed into the store at start (resuming after the last stored bin). */
-    public record Replay(List<Path> inputs, List<Path> rir, List<Path> geo, Path asNames, List<String> watch, long binMicros,
-                         long holdMicros, double threshold, double fullFeedRatio, int minAgreeingPeers) {}
+    /**
+     * A pipeline's sources and settings: {@code replay:} (MRT archives replayed into the store at
+     * start, resuming after the last stored bin; {@code inputs}) or {@code live:} (no inputs: the
+     * sources are in the collect YAML).
+     */
+    public record Replay(List<Path> inputs, PipelineSettings settings) {
+        public long binMicros() {
+            return settings.engine().binMicros();
+        }
+    }
 
     /** The same configuration listening elsewhere ({@code HOST:PORT}). */
     public ServerConfig withListen(String listen) {
@@ -66,7 +81,8 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
     }
 
     static ServerConfig parse(JsonNode root, Path base) {
-        keys(root, "", "store", "http", "replay", "live", "alerts");
+        keys(root, "", "store", "http", "replay", "live", "detectors", "alerts");
+        Map<String, String> detectors = detectorSettings(root.path("detectors"));
         JsonNode s = root.path("store");
         keys(s, "store.", "duckdb", "jdbc", "user", "password", "password_env", "retention");
         StoreConfig store;
@@ -95,8 +111,8 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         }
         String token = h.hasNonNull("token_env") ? System.getenv(h.get("token_env").asText()) : text(h, "token");
 
-        Replay replay = engineSection(root.path("replay"), "replay", base);
-        Replay live = engineSection(root.path("live"), "live", base);
+        Replay replay = engineSection(root.path("replay"), "replay", base, detectors);
+        Replay live = engineSection(root.path("live"), "live", base, detectors);
         Path liveConfig = null;
         if (live != null) {
             if (!root.path("live").hasNonNull("config")) throw new IllegalArgumentException("live.config: the collect YAML (collector, ris-live, archive)");
@@ -106,25 +122,53 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         return new ServerConfig(store, host, port, token, replay, alerts, base, live, liveConfig);
     }
 
-    /** replay: or live: — the sources and the engine's settings (entity files, watch, bin). */
-    private static Replay engineSection(JsonNode r, String name, Path base) {
-        Replay replay = null;
-        if (!r.isMissingNode()) {
-            boolean isLive = name.equals("live");
-            keys(r, name + ".", isLive ? new String[] {"config", "rir", "geo", "as_names", "watch", "bin", "hold", "threshold",
-                    "full_feed_ratio", "min_agreeing_peers"} : new String[] {"inputs", "rir", "geo", "as_names", "watch", "bin", "hold",
-                    "threshold", "full_feed_ratio", "min_agreeing_peers"});
-            List<Path> inputs = paths(base, r.path("inputs"), "replay.inputs");
-            if (inputs.isEmpty() && !isLive) throw new IllegalArgumentException("replay.inputs: list the MRT files or directories to replay");
-            List<String> watch = new ArrayList<>();
-            r.path("watch").forEach(n -> watch.add(n.asText()));
-            replay = new Replay(inputs, paths(base, r.path("rir"), "replay.rir"), paths(base, r.path("geo"), "replay.geo"),
-                    r.hasNonNull("as_names") ? resolve(base, r.get("as_names").asText()) : null, watch,
-                    seconds(r.path("bin").asText("5m"), name + ".bin") * 1_000_000L,
-                    seconds(r.path("hold").asText("1h"), name + ".hold") * 1_000_000L, r.path("threshold").asDouble(0.5),
-                    r.path("full_feed_ratio").asDouble(0.8), r.path("min_agreeing_peers").asInt(-1));
+    /** detectors: every {@code DetectorConfig} setting by its snake_case name (see {@link Detection}). */
+    private static Map<String, String> detectorSettings(JsonNode d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (d.isMissingNode() || d.isNull()) return out;
+        keys(d, "detectors.", Detection.keys().toArray(String[]::new));
+        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isValueNode()) throw new IllegalArgumentException("detectors." + e.getKey() + ": expected a value");
+            out.put(e.getKey(), e.getValue().asText());
         }
-        return replay;
+        return out;
+    }
+
+    /** replay: or live: — the sources and the pipeline's settings (entity files, watch, engine, the outage gate). */
+    private static Replay engineSection(JsonNode r, String name, Path base, Map<String, String> detectors) {
+        if (r.isMissingNode()) return null;
+        boolean isLive = name.equals("live");
+        keys(r, name + ".", isLive ? new String[] {"config", "rir", "geo", "as_names", "watch", "bin", "hold", "threshold",
+                "full_feed_ratio", "min_agreeing_peers"} : new String[] {"inputs", "rir", "geo", "as_names", "watch", "bin", "hold",
+                "threshold", "full_feed_ratio", "min_agreeing_peers"});
+        List<Path> inputs = paths(base, r.path("inputs"), "replay.inputs");
+        if (inputs.isEmpty() && !isLive) throw new IllegalArgumentException("replay.inputs: list the MRT files or directories to replay");
+        List<String> watch = new ArrayList<>();
+        r.path("watch").forEach(n -> watch.add(n.asText()));
+        EntitySources entities = new EntitySources(paths(base, r.path("rir"), name + ".rir"), paths(base, r.path("geo"), name + ".geo"),
+                r.hasNonNull("as_names") ? resolve(base, r.get("as_names").asText()) : null);
+        EngineConfig engine;
+        try {
+            engine = EngineConfig.defaults().withBin(seconds(r.path("bin").asText("5m"), name + ".bin") * 1_000_000L)
+                    .withThreshold(r.path("threshold").asDouble(0.5))
+                    .withFullFeed(new FullFeedPolicy(r.path("full_feed_ratio").asDouble(0.8), 1, 1))
+                    .withHold(seconds(r.path("hold").asText("1h"), name + ".hold") * 1_000_000L);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(name + ".") ? e : new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        Map<String, String> d = new LinkedHashMap<>(detectors);
+        // the outage gate beside the sources it depends on (how many full-feed peers they have)
+        if (r.hasNonNull("min_agreeing_peers") && r.get("min_agreeing_peers").asInt(-1) > 0) {
+            d.put("min_agreeing_peers", r.get("min_agreeing_peers").asText());
+        }
+        DetectorConfig dc;
+        try {
+            dc = Detection.configure(DetectorConfig.defaults(), d);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("detectors." + e.getMessage(), e);
+        }
+        return new Replay(inputs, new PipelineSettings(engine, dc, watch, entities));
     }
 
     static void keys(JsonNode n, String prefix, String... allowed) {
@@ -162,21 +206,12 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         return out;
     }
 
-    /** 300, 300s, 5m, 1h, 2d, or ISO-8601 (PT5M). */
+    /** A duration in whole seconds ({@link Durations}); the error names the key. */
     public static long seconds(String text, String name) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT)).toSeconds();
-            long mult = 1;
-            if (t.endsWith("s")) t = t.substring(0, t.length() - 1);
-            else if (t.endsWith("m")) { mult = 60; t = t.substring(0, t.length() - 1); }
-            else if (t.endsWith("h")) { mult = 3600; t = t.substring(0, t.length() - 1); }
-            else if (t.endsWith("d")) { mult = 86400; t = t.substring(0, t.length() - 1); }
-            long v = Math.round(Double.parseDouble(t) * mult);
-            if (v <= 0) throw new NumberFormatException();
-            return v;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": not a duration (want 300s, 5m, 1h, 30d): " + text);
+            return Durations.seconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 }

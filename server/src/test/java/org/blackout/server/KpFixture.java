@@ -89,7 +89,7 @@ public final class KpFixture {
                 """.formatted(rx.httpPort(), smtp, rx.syslogPort(), alerts, dead);
         ServerConfig cfg = config(dir.resolve("kp.duckdb"), yaml);
         Server server = new Server(cfg);
-        var sent = ServerWiring.wire(server, cfg);
+        var sent = server.alerts();
         server.runReplay(Long.MAX_VALUE);
         String base = "http://127.0.0.1:" + server.startHttp();
         shared = new Shared(server, base, rx, mail, alerts, dir.resolve("kp.duckdb"), sent);

@@ -9,7 +9,6 @@ public final class ReplayChild {
     public static void main(String[] args) throws Exception {
         ServerConfig cfg = ServerConfig.load(Path.of(args[0]));
         try (Server s = new Server(cfg)) {
-            ServerWiring.wire(s, cfg);
             s.progress(t -> {
                 System.out.println("stored " + t);
                 System.out.flush();

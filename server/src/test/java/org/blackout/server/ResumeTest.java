@@ -26,13 +26,11 @@ class ResumeTest {
 
         long checkpoint;
         try (Server first = new Server(cfg)) {
-            ServerWiring.wire(first, cfg);
             first.runReplay(150); // dies after 150 new bins (12.5 h of data): during the outage, its event open
             checkpoint = first.store().checkpoint(Server.REPLAY_SOURCE).orElseThrow().binEnd();
             assertThat(first.store().timeRange()[1]).isLessThan(clean.server().store().timeRange()[1]);
         }
         try (Server second = new Server(cfg)) {
-            ServerWiring.wire(second, cfg);
             second.runReplay(Long.MAX_VALUE);
             assertThat(second.store().checkpoint(Server.REPLAY_SOURCE).orElseThrow().binEnd()).isGreaterThan(checkpoint);
             assertSameContents(second.store(), clean.server().store());
@@ -71,7 +69,6 @@ class ResumeTest {
         try (Server second = new Server(cfg)) {
             long resumed = second.store().checkpoint(Server.REPLAY_SOURCE).orElseThrow().binEnd();
             assertThat(resumed).isBetween(killAt, clean.server().store().timeRange()[1]);
-            ServerWiring.wire(second, cfg);
             second.runReplay(Long.MAX_VALUE);
             assertSameContents(second.store(), clean.server().store());
         }

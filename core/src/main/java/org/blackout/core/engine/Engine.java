@@ -19,6 +19,7 @@ import org.blackout.core.signal.SignalCalculator;
 import org.blackout.core.signal.Watch;
 import org.blackout.wire.bgp.AsPath;
 import org.blackout.wire.bgp.PathAttributes;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.Prefix;
 
@@ -30,7 +31,7 @@ import org.blackout.wire.net.Prefix;
  * <p>Elements should arrive in time order (see the replay merge); an element older than the
  * current bin is applied to the current bin.
  */
-public final class Engine implements RoutingView {
+public final class Engine implements RoutingView, ElementSink {
     private static final int ESTABLISHED = 6;
 
     private final EngineConfig config;
@@ -87,6 +88,7 @@ public final class Engine implements RoutingView {
     }
 
     /** Applies one element seen by {@code collector}. */
+    @Override
     public void accept(String collector, RouteElement e) {
         long t = e.timeMicros();
         advanceTo(t);
@@ -140,10 +142,11 @@ public final class Engine implements RoutingView {
         listener.element(collector, e, this);
     }
 
-    /** Closes the current bin (end of input). */
+    /** Closes the current bin (end of input) and tells the listener the data has ended. */
     public void finish() {
         if (binStart != Long.MIN_VALUE) closeBin();
         binStart = Long.MIN_VALUE;
+        listener.finished();
     }
 
     public long elements() {

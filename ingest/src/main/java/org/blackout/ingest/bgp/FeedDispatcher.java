@@ -3,8 +3,8 @@ package org.blackout.ingest.bgp;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.RouteElement;
 
 /**
@@ -18,7 +18,7 @@ public final class FeedDispatcher implements FeedSink, AutoCloseable {
 
     private final BlockingQueue<FeedEvent> queue;
     private final Consumer<FeedEvent> archive;
-    private final BiConsumer<String, RouteElement> engine;
+    private final ElementSink engine;
     private final Thread thread;
     private volatile Throwable failure;
 
@@ -28,11 +28,11 @@ public final class FeedDispatcher implements FeedSink, AutoCloseable {
      * @param engine   then gets the event's elements in order
      */
     public FeedDispatcher(int capacity, Consumer<FeedEvent> archive, Consumer<RouteElement> engine) {
-        this(capacity, archive, (collector, e) -> engine.accept(e));
+        this(capacity, archive, ElementSink.of(engine));
     }
 
     /** As above, with the collector name of each element's source (see {@link BgpPeer#collector()}). */
-    public FeedDispatcher(int capacity, Consumer<FeedEvent> archive, BiConsumer<String, RouteElement> engine) {
+    public FeedDispatcher(int capacity, Consumer<FeedEvent> archive, ElementSink engine) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.archive = archive;
         this.engine = engine;

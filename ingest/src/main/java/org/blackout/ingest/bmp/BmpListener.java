@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import org.blackout.wire.element.ElementSink;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,7 +17,7 @@ import java.util.function.Predicate;
 
 /**
  * A BMP station (RFC 7854): accepts TCP connections from routers, decodes their BMP streams and
- * delivers route elements to a {@link BmpSink} and BMP events to {@link BmpEvents}, all on one
+ * delivers route elements to a {@link ElementSink} and BMP events to {@link BmpEvents}, all on one
  * delivery thread. A consumer that falls behind makes the listener stop reading from routers
  * (see {@link Delivery}); nothing queues without bound. Damaged streams are reported and resynchronised
  * or closed; they never stop the listener.
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
 public final class BmpListener implements AutoCloseable {
     public static final int DEFAULT_PORT = 1790, DEFAULT_QUEUE = 4096;
 
-    private final BmpSink sink;
+    private final ElementSink sink;
     private final BmpEvents events;
     private final Delivery delivery;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -33,12 +34,12 @@ public final class BmpListener implements AutoCloseable {
     private Channel server;
     private volatile Predicate<InetAddress> allowed = a -> true;
 
-    public BmpListener(BmpSink sink, BmpEvents events) {
+    public BmpListener(ElementSink sink, BmpEvents events) {
         this(sink, events, DEFAULT_QUEUE);
     }
 
     /** @param queueCapacity deliveries (one per BMP message) in flight between the routers and the sink */
-    public BmpListener(BmpSink sink, BmpEvents events, int queueCapacity) {
+    public BmpListener(ElementSink sink, BmpEvents events, int queueCapacity) {
         this.sink = sink;
         this.events = events;
         this.delivery = new Delivery(queueCapacity);

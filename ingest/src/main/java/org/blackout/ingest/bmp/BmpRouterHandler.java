@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import org.blackout.wire.element.ElementSink;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
@@ -44,7 +45,7 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
     private record Out(String collector, RouteElement element) {}
 
     private final Delivery delivery;
-    private final BmpSink sink;
+    private final ElementSink sink;
     private final BmpEvents events;
     private final long id;
     private final Map<PeerId, Set<Table>> tables = new LinkedHashMap<>();
@@ -55,7 +56,7 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
     /** Messages per hand-off at most, so a long read still reaches the sink (and backpressure) in steps. */
     static final int BATCH = 256;
 
-    BmpRouterHandler(Delivery delivery, BmpSink sink, BmpEvents events, long id) {
+    BmpRouterHandler(Delivery delivery, ElementSink sink, BmpEvents events, long id) {
         this.delivery = delivery;
         this.sink = sink;
         this.events = events;

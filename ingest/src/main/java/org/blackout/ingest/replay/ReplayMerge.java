@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.blackout.wire.element.ElementType;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.mrt.MrtDecodeException;
 
@@ -19,12 +20,6 @@ import org.blackout.wire.mrt.MrtDecodeException;
  * after it), then to the file given first. Within one file the file's own order is kept.
  */
 public final class ReplayMerge {
-
-    /** Receives each element with the name of the collector whose file it came from. */
-    @FunctionalInterface
-    public interface Sink {
-        void accept(String collector, RouteElement e);
-    }
 
     private final List<Path> files;
     private final List<String> collectors;
@@ -49,8 +44,8 @@ public final class ReplayMerge {
         return this;
     }
 
-    /** Runs the merge to the end, handing every element to the sink. */
-    public void run(Sink sink) throws IOException {
+    /** Runs the merge to the end, handing every element to the sink with the collector its file came from. */
+    public void run(ElementSink sink) throws IOException {
         PriorityQueue<ElementSource> queue = new PriorityQueue<>(ReplayMerge::compare);
         try {
             for (int i = 0; i < files.size(); i++) {

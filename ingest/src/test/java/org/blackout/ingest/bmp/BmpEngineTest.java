@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import org.blackout.wire.element.ElementSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +81,7 @@ class BmpEngineTest {
         Map<String, String> routerOf = new HashMap<>(); // pmacct's bmp_router -> our router address
         List<Socket> open = new ArrayList<>();
         Map<String, Set<Prefix>> model = new TreeMap<>(); // the same tables, kept from the elements
-        BmpSink both = (collector, e) -> {
+        ElementSink both = (collector, e) -> {
             engine.accept(collector, e);
             String key = collector.replaceAll(" rd=\\S+", "") + "|" + e.peerAddress();
             switch (e.type()) {

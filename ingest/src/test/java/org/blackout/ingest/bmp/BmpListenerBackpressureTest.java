@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import org.blackout.wire.element.ElementSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
@@ -33,7 +34,7 @@ class BmpListenerBackpressureTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicLong routes = new AtomicLong();
         RecordingEvents events = new RecordingEvents();
-        BmpSink stalling = (collector, e) -> {
+        ElementSink stalling = (collector, e) -> {
             try {
                 release.await();
             } catch (InterruptedException x) {

@@ -1,5 +1,6 @@
 package org.blackout.ingest.bmp;
 
+import org.blackout.wire.element.ElementSink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.blackout.wire.bmp.Termination;
 import org.blackout.wire.element.RouteElement;
 
 /** Records what a {@link BmpListener} delivers, for tests. */
-class RecordingEvents implements BmpEvents, BmpSink {
+class RecordingEvents implements BmpEvents, ElementSink {
     record Element(String collector, RouteElement element) {}
 
     final List<Element> elements = Collections.synchronizedList(new ArrayList<>());

@@ -1,0 +1,7 @@
+/**
+ * Sources feeding a {@link org.blackout.pipeline.Pipeline}: the MRT files of a replay
+ * ({@link org.blackout.pipeline.source.MrtInputs}, the one file filter) and the live sources of a
+ * collect configuration ({@link org.blackout.pipeline.source.LiveSources}: BGP collector, RIS Live,
+ * BMP station, MRT archive, and the wall clock that closes bins on a quiet feed).
+ */
+package org.blackout.pipeline.source;
