@@ -166,7 +166,8 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         try {
             dc = Detection.configure(DetectorConfig.defaults(), d);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("detectors." + e.getMessage(), e);
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith("detectors:") ? m : "detectors." + m, e);
         }
         return new Replay(inputs, new PipelineSettings(engine, dc, watch, entities));
     }

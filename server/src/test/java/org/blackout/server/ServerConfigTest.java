@@ -64,4 +64,24 @@ class ServerConfigTest {
         assertThatThrownBy(() -> parse("alerts: {destinations: [{type: file, path: a, entities: [country:KPX]}]}")).hasMessageContaining("country code");
         assertThatThrownBy(() -> parse("live: {rir: [x]}")).hasMessageContaining("live.config");
     }
+
+    @Test
+    void detectorSettingsFromTheDetectorsSection() throws Exception {
+        ServerConfig c = parse("""
+                replay: {inputs: [mrt], min_agreeing_peers: 6, hold: 9h30m}
+                live: {config: collect.yaml}
+                detectors: {warmup: 30m, min_agreeing_peers: 10, hijack_min_peers: 1, instability_window: PT1H}
+                """);
+        assertThat(c.replay().settings().detectors().minAgreeingPeers()).as("the section's gate wins").isEqualTo(6);
+        assertThat(c.live().settings().detectors().minAgreeingPeers()).isEqualTo(10);
+        for (ServerConfig.Replay r : new ServerConfig.Replay[] {c.replay(), c.live()}) {
+            assertThat(r.settings().detectors().warmup()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(r.settings().detectors().hijackMinPeers()).isEqualTo(1);
+            assertThat(r.settings().detectors().instabilityWindow()).isEqualTo(Duration.ofHours(1));
+        }
+        assertThat(c.replay().settings().engine().holdMicros()).isEqualTo(Duration.ofMinutes(570).toNanos() / 1000);
+        assertThatThrownBy(() -> parse("detectors: {warmpu: 1h}")).hasMessageContaining("unknown key 'detectors.warmpu'");
+        assertThatThrownBy(() -> parse("replay: {inputs: [m]}\ndetectors: {warmup: soon}")).hasMessageContaining("detectors.warmup");
+        assertThatThrownBy(() -> parse("replay: {inputs: [m]}\ndetectors: {outage_lower: 0.1}")).hasMessageContaining("lower share");
+    }
 }
