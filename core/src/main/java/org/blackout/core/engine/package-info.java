@@ -23,7 +23,8 @@
  *
  * <h2>Extension points for detectors</h2>
  * {@link org.blackout.core.engine.EngineListener} receives every signal, feed event, element
- * (after it was applied) and bin end; the latter two come with a
+ * (after it was applied), bin end and the end of the data ({@code finished}, called by
+ * {@link org.blackout.core.engine.Engine#finish}); elements and bin ends come with a
  * {@link org.blackout.core.engine.RoutingView}: per-peer RIBs, prefix and path tables, which peers
  * see each prefix, origins per prefix (MOAS), entity membership and the entity maps.
  *
