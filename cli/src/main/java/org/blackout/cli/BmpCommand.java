@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.blackout.core.config.HostPort;
 import org.blackout.ingest.bmp.BmpEvents;
 import org.blackout.ingest.bmp.BmpListener;
 import org.blackout.ingest.bmp.BmpRouter;
@@ -42,19 +43,15 @@ final class BmpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int colon = listen.lastIndexOf(':');
-        if (colon < 0) {
-            System.err.println("bmp: --listen wants HOST:PORT, got " + listen);
-            return 2;
-        }
-        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
-        int port;
+        HostPort hp;
         try {
-            port = Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            System.err.println("bmp: bad port in " + listen);
+            hp = HostPort.parse(listen);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bmp: --listen: " + e.getMessage());
             return 2;
         }
+        String host = hp.host();
+        int port = hp.port();
         io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),

@@ -23,7 +23,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigException;
 import org.blackout.ingest.config.ConfigLoader;
-import org.blackout.pipeline.Durations;
+import org.blackout.core.config.Durations;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.source.LiveSources;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.rib.FullFeedPolicy;
-import org.blackout.pipeline.Durations;
+import org.blackout.core.config.Durations;
 import picocli.CommandLine.Option;
 
 /** The engine's settings as flags, shared by the commands that run it ({@code replay}, {@code collect}). */

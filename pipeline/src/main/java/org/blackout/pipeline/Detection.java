@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.blackout.core.detect.DetectorConfig;
+import org.blackout.core.config.Durations;
 import org.blackout.core.detect.Detectors;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.signal.Entity;

@@ -17,7 +17,8 @@ import org.blackout.core.detect.DetectorConfig;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.rib.FullFeedPolicy;
 import org.blackout.pipeline.Detection;
-import org.blackout.pipeline.Durations;
+import org.blackout.core.config.Durations;
+import org.blackout.core.config.HostPort;
 import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.server.alert.AlertConfig;
@@ -52,16 +53,13 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
 
     /** The same configuration listening elsewhere ({@code HOST:PORT}). */
     public ServerConfig withListen(String listen) {
-        int colon = listen.lastIndexOf(':');
-        if (colon < 0) throw new IllegalArgumentException("--listen: want HOST:PORT");
-        int p;
+        HostPort hp;
         try {
-            p = Integer.parseInt(listen.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--listen: not a port: " + listen.substring(colon + 1));
+            hp = HostPort.parse(listen);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--listen: " + e.getMessage(), e);
         }
-        return new ServerConfig(store, listen.substring(0, colon).replace("[", "").replace("]", ""), p, token, replay, alerts, base,
-                live, liveConfig);
+        return new ServerConfig(store, hp.host(), hp.port(), token, replay, alerts, base, live, liveConfig);
     }
 
     public static ServerConfig load(Path file) throws IOException {
@@ -99,16 +97,14 @@ public record ServerConfig(StoreConfig store, String host, int port, String toke
         JsonNode h = root.path("http");
         keys(h, "http.", "listen", "token", "token_env");
         String listen = h.hasNonNull("listen") ? h.get("listen").asText() : "127.0.0.1:8080";
-        int colon = listen.lastIndexOf(':');
-        if (colon < 0) throw new IllegalArgumentException("http.listen: want HOST:PORT, e.g. 127.0.0.1:8080");
-        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
-        int port;
+        HostPort hp;
         try {
-            port = Integer.parseInt(listen.substring(colon + 1));
-            if (port < 0 || port > 65535) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("http.listen: not a port: " + listen.substring(colon + 1));
+            hp = HostPort.parse(listen);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("http.listen: " + e.getMessage(), e);
         }
+        String host = hp.host();
+        int port = hp.port();
         String token = h.hasNonNull("token_env") ? System.getenv(h.get("token_env").asText()) : text(h, "token");
 
         Replay replay = engineSection(root.path("replay"), "replay", base, detectors);

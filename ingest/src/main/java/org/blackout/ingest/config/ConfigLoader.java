@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.blackout.core.config.Durations;
+import org.blackout.core.config.HostPort;
 import org.blackout.wire.net.IpAddress;
 
 /**
@@ -53,7 +53,6 @@ import org.blackout.wire.net.IpAddress;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private ConfigLoader() {}
 
@@ -240,16 +239,14 @@ public final class ConfigLoader {
     private static InetSocketAddress socketAddress(JsonNode n, String at) {
         if (n.isIntegralNumber()) return new InetSocketAddress((int) integer(n, at, 1, 65535));
         String s = text(n, at);
-        int colon = s.lastIndexOf(':');
-        if (colon < 0) throw new ConfigException(at, "expected host:port, [v6]:port or a port, got " + s);
-        String host = s.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        int port;
+        HostPort hp;
         try {
-            port = Integer.parseInt(s.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new ConfigException(at, "bad port in " + s);
+            hp = HostPort.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at, "expected host:port, [v6]:port or a port (1..65535), got " + s);
         }
+        String host = hp.host();
+        int port = hp.port();
         if (port < 1 || port > 65535) throw new ConfigException(at, "port must be in 1..65535, got " + port);
         InetAddress a = inet(YAML.getNodeFactory().textNode(host), at);
         return new InetSocketAddress(a, port);
@@ -258,14 +255,10 @@ public final class ConfigLoader {
     static Duration duration(JsonNode n, String at) {
         if (n.isIntegralNumber()) return Duration.ofSeconds(integer(n, at, 0, Long.MAX_VALUE / 1_000_000_000L));
         String s = text(n, at).trim();
-        Matcher m = DURATION.matcher(s);
-        if (!m.matches()) throw new ConfigException(at, "expected a duration like 500ms, 30s, 15m or 2h, got " + s);
-        long v = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(v);
-            case "s" -> Duration.ofSeconds(v);
-            case "m" -> Duration.ofMinutes(v);
-            default -> Duration.ofHours(v);
-        };
+        try {
+            return Durations.parseNonNegative(s);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at, "expected a duration like 500ms, 30s, 15m, 2h or 9h30m, got " + s);
+        }
     }
 }

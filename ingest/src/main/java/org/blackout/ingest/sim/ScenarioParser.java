@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.blackout.core.config.Durations;
 import org.blackout.wire.net.Prefix;
 
 /**
@@ -236,25 +237,12 @@ public final class ScenarioParser {
         };
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(d|h|m|s)");
-
     Duration duration(JsonNode n, String f) {
-        String t = n.asText().replace(" ", "");
-        Matcher m = DURATION.matcher(t);
-        Duration d = Duration.ZERO;
-        int pos = 0;
-        while (m.find() && m.start() == pos) {
-            long v = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "d" -> Duration.ofDays(v);
-                case "h" -> Duration.ofHours(v);
-                case "m" -> Duration.ofMinutes(v);
-                default -> Duration.ofSeconds(v);
-            });
-            pos = m.end();
+        try {
+            return Durations.parseNonNegative(n.asText().replace(" ", ""));
+        } catch (IllegalArgumentException e) {
+            throw err(f, "expected a duration like '30s', '15m', '9h30m' or '2d', got '" + n.asText() + "'");
         }
-        if (pos == 0 || pos != t.length()) throw err(f, "expected a duration like '30s', '15m', '9h30m' or '2d', got '" + n.asText() + "'");
-        return d;
     }
 
     private Duration optDuration(JsonNode n, String key, String w) {

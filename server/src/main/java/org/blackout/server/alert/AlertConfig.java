@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.blackout.core.config.HostPort;
 
 /**
  * Where alerts go. {@code update_interval}: at most one "updated" alert per event per interval
@@ -89,9 +90,14 @@ public record AlertConfig(Duration updateInterval, List<Destination> destination
             if (kind == Kind.EMAIL) {
                 String smtp = d.path("smtp").asText("");
                 if (smtp.isEmpty()) throw new IllegalArgumentException(where + ".smtp: an email destination needs HOST[:PORT]");
-                int c = smtp.lastIndexOf(':');
-                smtpHost = c < 0 ? smtp : smtp.substring(0, c);
-                smtpPort = c < 0 ? 25 : Integer.parseInt(smtp.substring(c + 1));
+                HostPort hp;
+                try {
+                    hp = HostPort.parse(smtp, 25);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ".smtp: " + e.getMessage(), e);
+                }
+                smtpHost = hp.host();
+                smtpPort = hp.port();
                 d.path("to").forEach(t -> to.add(t.asText()));
                 if (d.path("to").isTextual()) to.add(d.path("to").asText());
                 if (to.isEmpty() || !d.hasNonNull("from")) throw new IllegalArgumentException(where + ": an email destination needs 'from' and 'to'");

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.blackout.core.config.Durations;
 import org.blackout.core.signal.Entity;
 
 /** Query parameter validation: every value is parsed and bounded here, before any query sees it. */
@@ -42,24 +43,13 @@ public final class Params {
         }
     }
 
-    /** A duration in seconds: 300, 300s, 5m, 1h, 1d. */
+    /** A duration in whole seconds ({@link Durations}: 300, 300s, 5m, 1h, 1d, PT5M). */
     public static Long seconds(String raw, String name, long min, long max) {
         if (raw == null || raw.isBlank()) return null;
-        String t = raw.trim().toLowerCase(Locale.ROOT);
-        long mult = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        switch (last) {
-            case 's' -> t = t.substring(0, t.length() - 1);
-            case 'm' -> { mult = 60; t = t.substring(0, t.length() - 1); }
-            case 'h' -> { mult = 3600; t = t.substring(0, t.length() - 1); }
-            case 'd' -> { mult = 86400; t = t.substring(0, t.length() - 1); }
-            default -> {}
-        }
         long v;
         try {
-            if (t.isEmpty() || t.length() > 9 || !t.chars().allMatch(Character::isDigit)) throw new NumberFormatException();
-            v = Long.parseLong(t) * mult;
-        } catch (NumberFormatException e) {
+            v = Durations.seconds(raw);
+        } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("parameter '" + name + "' is not a duration (want 300, 5m, 1h, 1d): " + raw);
         }
         if (v < min || v > max) throw ApiException.badRequest("parameter '" + name + "' must be between " + min + " and " + max + " seconds");

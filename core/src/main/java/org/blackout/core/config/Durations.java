@@ -1,4 +1,4 @@
-package org.blackout.pipeline;
+package org.blackout.core.config;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Durations as people type them, one grammar for flags and configuration files: a number with a
  * unit ({@code 250ms}, {@code 90s}, {@code 5m}, {@code 1.5h}, {@code 400d}), units run together
  * ({@code 9h30m}, {@code 1d12h}), a bare number of seconds ({@code 300}), or ISO-8601
- * ({@code PT5M}, {@code P1D}). Zero and negative durations are refused.
+ * ({@code PT5M}, {@code P1D}). Used by every flag and configuration file; negative durations are
+ * refused, and zero unless asked for.
  */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ms|s|m|h|d)");
@@ -18,6 +19,13 @@ public final class Durations {
     private Durations() {}
 
     public static Duration parse(String text) {
+        Duration d = parseNonNegative(text);
+        if (d.isZero()) throw new IllegalArgumentException("duration must be positive: " + text);
+        return d;
+    }
+
+    /** As {@link #parse}, zero allowed ({@code 0s}, {@code 0}): "none", e.g. no jitter. */
+    public static Duration parseNonNegative(String text) {
         if (text == null) throw new IllegalArgumentException("not a duration (" + WANT + "): null");
         String t = text.trim().toLowerCase(Locale.ROOT);
         Duration d;
@@ -47,7 +55,7 @@ public final class Durations {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a duration (" + WANT + "): " + text);
         }
-        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("duration must be positive: " + text);
+        if (d.isNegative()) throw new IllegalArgumentException("duration must not be negative: " + text);
         return d;
     }
 

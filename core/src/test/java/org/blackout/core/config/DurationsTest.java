@@ -1,4 +1,4 @@
-package org.blackout.pipeline;
+package org.blackout.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +32,8 @@ class DurationsTest {
                     .hasMessageContaining("not a duration");
         }
         assertThatThrownBy(() -> Durations.parse("0s")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> Durations.parse("PT-5M")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Durations.parse("PT-5M")).hasMessageContaining("negative");
+        assertThat(Durations.parseNonNegative("0s")).isZero();
+        assertThat(Durations.parseNonNegative("0")).isZero();
     }
 }
