@@ -11,19 +11,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.blackout.core.engine.EngineListener;
-import org.blackout.core.engine.FeedEvent;
+import org.blackout.core.config.Durations;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
-import org.blackout.core.signal.Signal;
-import org.blackout.core.signal.SignalText;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigException;
 import org.blackout.ingest.config.ConfigLoader;
-import org.blackout.core.config.Durations;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.source.LiveSources;
@@ -65,8 +61,6 @@ import picocli.CommandLine.Option;
                 ""})
 final class CollectCommand implements Callable<Integer> {
 
-    enum Format { table, csv, jsonl }
-
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration (see above).")
     Path config;
 
@@ -77,7 +71,7 @@ final class CollectCommand implements Callable<Integer> {
     @Mixin DetectorOptions detectorOptions = new DetectorOptions();
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
-    Format format;
+    SignalOutput.Format format;
 
     @Option(names = "--stats", defaultValue = "60", paramLabel = "SECONDS",
             description = "Print a one-line count of what was received every SECONDS on stderr (0: never; default ${DEFAULT-VALUE}).")
@@ -125,32 +119,9 @@ final class CollectCommand implements Callable<Integer> {
 
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 1 << 16));
-        AtomicLong elements = new AtomicLong(), signals = new AtomicLong(), feedEvents = new AtomicLong();
-        EngineListener printer = new EngineListener() {
-            boolean header;
-
-            @Override
-            public void signal(Signal s) {
-                signals.incrementAndGet();
-                if (!header) {
-                    header = true;
-                    if (format == Format.csv) out.println(SignalText.csvHeader());
-                    if (format == Format.table) out.println(SignalText.tableHeader());
-                }
-                out.println(switch (format) {
-                    case jsonl -> SignalText.json(s);
-                    case csv -> SignalText.csv(s);
-                    case table -> SignalText.table(s);
-                });
-                out.flush();
-            }
-
-            @Override
-            public void feedEvent(FeedEvent e) {
-                feedEvents.incrementAndGet();
-                System.err.println("feed: " + e);
-            }
-        };
+        AtomicLong elements = new AtomicLong();
+        SignalOutput printer = new SignalOutput(out, format, maps, null, true, true);
+        AtomicLong signals = printer.signals, feedEvents = printer.feed;
         EventSink lifecycle = new EventSink() {
             @Override
             public void raised(Event e) {

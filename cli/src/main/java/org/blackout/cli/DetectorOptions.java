@@ -42,7 +42,7 @@ final class DetectorOptions {
     @Option(names = "--instability-raise-bins", paramLabel = "N", description = "Unstable bins within the window that raise an event (default 3).")
     void instabilityRaiseBins(String v) { settings.put("instability_raise_bins", v); }
 
-    @Option(names = "--instability-window", paramLabel = "DURATION", description = "(default 2h).")
+    @Option(names = "--instability-window", paramLabel = "DURATION", description = "Window in which unstable bins are counted (default 2h).")
     void instabilityWindow(String v) { settings.put("instability_window", v); }
 
     @Option(names = "--instability-quiet", paramLabel = "DURATION", description = "Instability ends after this long without an unstable bin (default 2h).")

@@ -2,9 +2,9 @@ package org.blackout.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.blackout.core.config.Durations;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.rib.FullFeedPolicy;
-import org.blackout.core.config.Durations;
 import picocli.CommandLine.Option;
 
 /** The engine's settings as flags, shared by the commands that run it ({@code replay}, {@code collect}). */
@@ -14,11 +14,11 @@ final class EngineOptions {
             description = "Time bin: 300s, 5m, 1h, PT5M, or seconds (default ${DEFAULT-VALUE}).")
     String bin;
 
-    @Option(names = "--threshold", defaultValue = "0.5",
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "SHARE",
             description = "Space is visible when more than this share of full-feed peers see it (default ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--full-feed-ratio", defaultValue = "0.8",
+    @Option(names = "--full-feed-ratio", defaultValue = "0.8", paramLabel = "SHARE",
             description = "A peer is full-feed when its table is at least this share of the largest peer's "
                     + "(per address family; default ${DEFAULT-VALUE}).")
     double fullFeedRatio;

@@ -1,7 +1,6 @@
 package org.blackout.cli;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -15,14 +14,10 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.blackout.core.engine.EngineListener;
-import org.blackout.core.engine.FeedEvent;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
 import org.blackout.core.event.EventSink;
-import org.blackout.core.signal.Signal;
-import org.blackout.core.signal.SignalText;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
@@ -40,8 +35,6 @@ import picocli.CommandLine.Parameters;
                 "Signals go to stdout; progress, feed events (peer sessions down, stale peers) and errors to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 
-    enum Format { table, csv, jsonl }
-
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
             + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
     List<Path> inputs;
@@ -53,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin DetectorOptions detectorOptions = new DetectorOptions();
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or jsonl (default ${DEFAULT-VALUE}).")
-    Format format;
+    SignalOutput.Format format;
 
     @Option(names = "--signals-out", paramLabel = "FILE",
             description = "Also write every signal to FILE as JSON lines (for detectors and dashboards).")
@@ -101,7 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
-        Output sink = new Output(out, jsonOut, maps);
+        SignalOutput sink = new SignalOutput(out, format, maps, jsonOut, feedEvents, false);
         EventLog events = eventsOut == null ? null : new EventLog(new EventSink() {});
         Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).signals(sink);
         if (events != null) builder.events(events);
@@ -116,7 +109,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (events != null) {
                 List<Event> all = events.events();
                 EventsOutput.writeJsonLines(all, eventsOut);
-                if (format == Format.table) EventsOutput.printTable(all, out);
+                if (format == SignalOutput.Format.table) EventsOutput.printTable(all, out);
             }
         } finally {
             if (bar != null) {
@@ -128,7 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         System.err.printf(Locale.ROOT, "replay: %d files, %d elements, %d peers, %d prefixes, %d AS paths, %d signals, "
                         + "%d feed events%s%n", files.size(), merge.elements(), pipeline.engine().routing().peerCount(),
-                pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals, sink.feed,
+                pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals.get(), sink.feed.get(),
                 merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
         return out.checkError() ? 1 : 0;
     }
@@ -137,72 +130,6 @@ final class ReplayCommand implements Callable<Integer> {
         return new ProgressBarBuilder().setTaskName("replay").setInitialMax(Math.max(1, totalBytes >> 20)).setUnit(" MiB", 1)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
-    }
-
-    /** Writes signals in the chosen format and counts feed events. */
-    private final class Output implements EngineListener {
-        final PrintWriter out;
-        final Writer json;
-        long signals, feed;
-        boolean header;
-
-        final EntityMaps maps;
-
-        Output(PrintWriter out, Writer json, EntityMaps maps) {
-            this.out = out;
-            this.json = json;
-            this.maps = maps;
-        }
-
-        /** The table names ASes (the entity and its first upstream) when --as-names gave names. */
-        private String table(Signal s) {
-            String row = SignalText.table(s);
-            if (maps.asNames() == 0) return row;
-            StringBuilder names = new StringBuilder();
-            if (s.entity().startsWith("as:")) appendName(names, Long.parseLong(s.entity().substring(3)));
-            if (!s.upstreams().isEmpty()) {
-                long up = s.upstreams().get(0).asn();
-                if (maps.asName(up) != null) {
-                    names.append(names.isEmpty() ? "" : "; ").append("via ");
-                    appendName(names, up);
-                }
-            }
-            return names.isEmpty() ? row : row + "  # " + names;
-        }
-
-        private void appendName(StringBuilder sb, long asn) {
-            String name = maps.asName(asn);
-            if (name != null) sb.append("AS").append(asn).append(' ').append(name);
-        }
-
-        @Override
-        public void signal(Signal s) {
-            signals++;
-            if (!header) {
-                header = true;
-                if (format == Format.csv) out.println(SignalText.csvHeader());
-                if (format == Format.table) out.println(SignalText.tableHeader());
-            }
-            out.println(switch (format) {
-                case jsonl -> SignalText.json(s);
-                case csv -> SignalText.csv(s);
-                case table -> table(s);
-            });
-            if (json != null) {
-                try {
-                    json.write(SignalText.json(s));
-                    json.write('\n');
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        }
-
-        @Override
-        public void feedEvent(FeedEvent e) {
-            feed++;
-            if (feedEvents) System.err.println("feed: " + e);
-        }
     }
 
     /** Whether stderr is an interactive terminal (Console.isTerminal exists from Java 22). */

@@ -1,6 +1,5 @@
 package org.blackout.ingest.bmp;
 
-import org.blackout.wire.element.ElementSink;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.blackout.wire.element.ElementSink;
 
 /**
  * A BMP station (RFC 7854): accepts TCP connections from routers, decodes their BMP streams and

@@ -1,6 +1,5 @@
 package org.blackout.ingest.bmp;
 
-import org.blackout.wire.element.ElementSink;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
@@ -19,6 +18,7 @@ import org.blackout.wire.bmp.PeerUp;
 import org.blackout.wire.bmp.PerPeerHeader;
 import org.blackout.wire.bmp.StatisticsReport;
 import org.blackout.wire.bmp.Termination;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;

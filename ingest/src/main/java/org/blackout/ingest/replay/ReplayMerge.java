@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.ElementSink;
+import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.mrt.MrtDecodeException;
 

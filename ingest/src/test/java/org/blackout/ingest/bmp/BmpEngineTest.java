@@ -1,6 +1,5 @@
 package org.blackout.ingest.bmp;
 
-import org.blackout.wire.element.ElementSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import org.blackout.core.rib.RoutingState;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.pcap.TcpStreams;
 import org.blackout.wire.bmp.Termination;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,6 +1,5 @@
 package org.blackout.ingest.bmp;
 
-import org.blackout.wire.element.ElementSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
@@ -15,6 +14,7 @@ import org.blackout.wire.bmp.BmpMessage;
 import org.blackout.wire.bmp.BmpRouteElements;
 import org.blackout.wire.bmp.BmpSession;
 import org.blackout.wire.bmp.BmpStreamReader;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.blackout.ingest.bmp;
 
-import org.blackout.wire.element.ElementSink;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.blackout.wire.bmp.PeerDown;
 import org.blackout.wire.bmp.PeerUp;
 import org.blackout.wire.bmp.StatisticsReport;
 import org.blackout.wire.bmp.Termination;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.RouteElement;
 
 /** Records what a {@link BmpListener} delivers, for tests. */
