@@ -27,9 +27,13 @@ public final class Detection {
 
     private Detection() {}
 
-    /** The detectors for one engine: its bin, the explicitly watched entities, where events go. */
-    public static Detectors detectors(DetectorConfig config, long binMicros, List<Entity> watched, EventSink sink) {
-        return new Detectors(config, binMicros, watched, sink);
+    /**
+     * The detectors of one pipeline: its detector settings and engine bin, the explicitly watched
+     * entities, where events go. The only {@code new Detectors}: what else they need (reference
+     * data such as operator prefix lists) comes from {@code settings}.
+     */
+    public static Detectors detectors(PipelineSettings settings, List<Entity> watched, EventSink sink) {
+        return new Detectors(settings.detectors(), settings.engine().binMicros(), watched, sink);
     }
 
     /** Every setting's name, snake_case, in {@link DetectorConfig}'s order. */

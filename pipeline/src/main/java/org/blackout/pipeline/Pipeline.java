@@ -41,7 +41,7 @@ public final class Pipeline implements ElementSink {
         List<EngineListener> listeners = new ArrayList<>(b.listeners);
         this.detecting = !b.events.isEmpty();
         if (detecting) {
-            Detectors d = Detection.detectors(settings.detectors(), settings.engine().binMicros(), watch.entities(), events(b.events));
+            Detectors d = Detection.detectors(settings, watch.entities(), events(b.events));
             listeners.add(new Finishing(d));
         }
         listeners.addAll(b.after);
