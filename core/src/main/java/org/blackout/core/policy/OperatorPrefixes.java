@@ -28,7 +28,9 @@ public final class OperatorPrefixes {
         this.asns = List.copyOf(asns);
         PrefixIndex.Builder b = new PrefixIndex.Builder();
         for (MonitoredPrefix p : this.prefixes) {
-            if (b.add(p.prefix()) != b.size() - 1) throw new IllegalArgumentException("prefix listed twice: " + p.prefix());
+            int before = b.size();
+            b.add(p.prefix());
+            if (b.size() == before) throw new IllegalArgumentException("prefix listed twice: " + p.prefix());
         }
         index = b.build();
         for (MonitoredAsn a : this.asns) {

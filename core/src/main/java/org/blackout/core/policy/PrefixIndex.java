@@ -26,6 +26,7 @@ public final class PrefixIndex {
 
     private final long[] hi;
     private final long[] lo;
+    /** Unsigned: /128 does not fit a signed byte. */
     private final byte[] len;
     private final boolean[] v6;
     /** Open addressing: id + 1, 0 when empty; at most half full. */
@@ -91,11 +92,11 @@ public final class PrefixIndex {
     }
 
     public int length(int id) {
-        return len[id];
+        return len[id] & 0xFF;
     }
 
     public Prefix prefix(int id) {
-        return new Prefix(v6[id], hi[id], lo[id], len[id]);
+        return new Prefix(v6[id], hi[id], lo[id], length(id));
     }
 
     /** The id of exactly {@code p}, or {@link #NONE}. */
@@ -154,7 +155,7 @@ public final class PrefixIndex {
         int mask = slots.length - 1;
         for (int i = hash(six, h, l, length) & mask, s; (s = slots[i]) != 0; i = (i + 1) & mask) {
             int id = s - 1;
-            if (hi[id] == h && lo[id] == l && len[id] == length && v6[id] == six) return id;
+            if (hi[id] == h && lo[id] == l && length(id) == length && v6[id] == six) return id;
         }
         return NONE;
     }
