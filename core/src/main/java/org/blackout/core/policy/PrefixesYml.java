@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.blackout.wire.net.Prefix;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * BGPalerter's {@code prefixes.yml}:
@@ -35,12 +36,19 @@ import org.blackout.wire.net.Prefix;
  * are skipped.
  */
 final class PrefixesYml {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** snakeyaml's default 3 MB limit is below a large network's generated file. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     static final String DEFAULT_GROUP = "default";
 
     record Parsed(List<MonitoredPrefix> prefixes, List<MonitoredAsn> asns) {}
 
     private PrefixesYml() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(256 * 1024 * 1024);
+        return o;
+    }
 
     static Parsed read(InputStream in, String source) throws IOException {
         try (JsonParser p = YAML.createParser(in)) {
@@ -89,10 +97,10 @@ final class PrefixesYml {
             List<String> groups = List.of(DEFAULT_GROUP);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                JsonToken t = p.nextToken();
+                p.nextToken();
                 String where = prefix + "." + field;
                 switch (field) {
-                    case "description" -> description = t == JsonToken.VALUE_NULL ? "" : scalar(where);
+                    case "description" -> description = isNull() ? "" : scalar(where);
                     case "asn" -> origins = asns(where);
                     case "ignoreMorespecifics" -> ignoreMorespecifics = bool(where);
                     case "ignore" -> ignore = bool(where);
@@ -107,7 +115,7 @@ final class PrefixesYml {
         }
 
         private void options(List<MonitoredAsn> out) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) return;
+            if (isNull()) return;
             if (p.currentToken() != JsonToken.START_OBJECT) throw error("options: expected a map");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -116,7 +124,7 @@ final class PrefixesYml {
                     p.skipChildren();
                     continue;
                 }
-                if (t == JsonToken.VALUE_NULL) continue;
+                if (isNull()) continue;
                 if (t != JsonToken.START_OBJECT) throw error("options.monitorASns: expected a map of AS numbers");
                 Set<Long> seen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -138,7 +146,7 @@ final class PrefixesYml {
                             if (f.equals("group")) groups = groups("options.monitorASns." + key + ".group");
                             else p.skipChildren(); // upstreams, downstreams...: not used here
                         }
-                    } else if (v != JsonToken.VALUE_NULL) {
+                    } else if (!isNull()) {
                         throw error("options.monitorASns." + key + ": expected a map like {group: default}");
                     }
                     out.add(new MonitoredAsn(asn, groups));
@@ -170,17 +178,24 @@ final class PrefixesYml {
         }
 
         private List<String> groups(String where) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) return List.of(DEFAULT_GROUP);
+            if (isNull()) return List.of(DEFAULT_GROUP);
             if (p.currentToken() != JsonToken.START_ARRAY) return List.of(scalar(where));
             List<String> out = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) out.add(scalar(where));
             return out.isEmpty() ? List.of(DEFAULT_GROUP) : out;
         }
 
+        /** A key with nothing after it: YAML's null, which some parser settings report as an empty string. */
+        private boolean isNull() throws IOException {
+            JsonToken t = p.currentToken();
+            return t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().isEmpty());
+        }
+
         private boolean bool(String where) throws IOException {
+            if (isNull()) return false;
             return switch (p.currentToken()) {
                 case VALUE_TRUE -> true;
-                case VALUE_FALSE, VALUE_NULL -> false;
+                case VALUE_FALSE -> false;
                 default -> throw error(where + ": expected true or false, got " + p.getText());
             };
         }

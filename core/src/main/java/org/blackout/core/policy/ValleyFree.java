@@ -12,7 +12,8 @@ import org.blackout.wire.bgp.AsPath;
  *
  * <p>Links of unknown relationship carry no information: they are skipped, never blamed, so a path
  * through unknown links alone is clean. Prepends (repeated ASNs) are collapsed as the path is read.
- * AS path loops (poisoning) are not judged.
+ * Paths with an AS loop (an AS twice, apart: BGP poisoning, as in {@code 174 64500 3356 64500})
+ * are not judged: the loop is deliberate and makes a valley by construction.
  *
  * <p>{@link #check(long[])} allocates nothing unless it finds a leak: one hash probe per hop.
  */
@@ -51,7 +52,7 @@ public final class ValleyFree {
             Relation step = relationships.relation(cur, next);
             switch (step) {
                 case CUSTOMER_OF, PEER -> {
-                    if (descending) return new Leak(curIndex, cur, next, from, kind(lastStep, step));
+                    if (descending) return hasLoop(path, length) ? null : new Leak(curIndex, cur, next, from, kind(lastStep, step));
                     if (step == Relation.PEER) descending = true;
                 }
                 case PROVIDER_OF -> descending = true;
@@ -63,6 +64,16 @@ public final class ValleyFree {
             lastStep = step;
         }
         return null;
+    }
+
+    /** An AS twice, not adjacent; quadratic, but paths are short and this runs only on a suspected leak. */
+    private static boolean hasLoop(long[] path, int length) {
+        for (int i = 0; i < length; i++) {
+            for (int j = i + 2; j < length; j++) {
+                if (path[j] == path[i] && path[j - 1] != path[i]) return true;
+            }
+        }
+        return false;
     }
 
     /**
