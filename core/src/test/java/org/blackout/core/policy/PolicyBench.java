@@ -15,13 +15,11 @@ import java.util.zip.GZIPInputStream;
 import org.blackout.wire.net.Prefix;
 
 /**
- * A JMH-free measurement of the per-announcement costs, on real data; not a test (run by hand):
- * <pre>
- * bgpdump -m ../shared/data/mrt/routeviews-2008-02/updates.20080221.0013.bz2 > /tmp/updates.txt
- * java -cp core/target/test-classes:core/target/classes:(core's test classpath) \
- *     org.blackout.core.policy.PolicyBench ../shared/data /tmp/updates.txt
- * </pre>
- * Valley-free checks every announced path against the 2013 thunderwolf graph; route origin
+ * A JMH-free measurement of the per-announcement costs, on real data; not a test. Run it with
+ * {@code bench/policy.sh}, which feeds it {@code bgpdump -m} text of an MRT update file:
+ * {@code PolicyBench <shared data dir> <bgpdump -m output>}.
+ *
+ * <p>Valley-free checks every announced path against the 2013 thunderwolf graph; route origin
  * validation checks every announcement against VRPs made from pyasn's 2014 RouteViews table
  * (512,621 prefixes, maxLength = length), which has a real ROA set's size and length spread.
  */
