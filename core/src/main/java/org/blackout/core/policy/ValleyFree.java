@@ -79,6 +79,8 @@ public final class ValleyFree {
     /**
      * As {@link #check(long[])} for a decoded path: its AS_SEQUENCE segments in order, AS_SETs and
      * confederation segments left out (a set's members are in no order, so they make no steps).
+     * The leak's index counts in those AS_SEQUENCE hops. Allocates a hop array when the path has
+     * more than one segment.
      */
     public Leak check(AsPath path) {
         List<AsPath.Segment> segments = path.segments();

@@ -1,6 +1,7 @@
 /**
  * Routing policy data for hijack and route-leak detection (issue 13): what the RPKI, the operator
- * and the inferred AS graph say a route should look like. Pure, immutable once loaded, and
+ * and the inferred AS graph say a route should look like. Pure, immutable once loaded (so one
+ * instance may be shared by threads, and a reload is a new instance swapped in), and
  * allocation-free on the per-announcement path, so detectors call it for every element.
  *
  * <h2>Route origin validation (RFC 6811)</h2>
@@ -41,8 +42,17 @@
  * {@code 13335}, {@code AS13335} or asdot {@code 0.13335}.
  *
  * <h2>Costs</h2>
+ * Measured by {@code bench/policy.sh} (thread CPU time, a shared 2-core machine): RFC 6811
+ * validation of route-views announcements against 512,621 VRPs about 100 ns (about 40 bytes per
+ * VRP retained; 1.9–2.5 s to build); a valley-free check of a 5.4-hop path about 50–70 ns.
  * {@link org.blackout.core.policy.PrefixIndex} (shared by ROAs and operator prefixes) probes one
- * hash table per prefix length present; about 30 bytes per VRP. AS relationships are one fastutil
- * {@code long → byte} entry per link.
+ * hash table per candidate prefix length. AS relationships are one fastutil {@code long → byte}
+ * entry per link (thunderwolf's 116,930 links read in under a second).
+ *
+ * <h2>Relationship data and its age</h2>
+ * Leak detection is only as good as the relationships: the 2013 graph flags 0.35% of a 2015 full
+ * table's distinct paths, but 26% of 2008 route-views announcements (mostly "lateral" leaks
+ * through ASes that peered by 2013 but bought transit in 2008). Load the CAIDA file of the data's
+ * month.
  */
 package org.blackout.core.policy;
