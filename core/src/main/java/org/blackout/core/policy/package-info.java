@@ -47,7 +47,7 @@
  * VRP retained; 1.9–2.5 s to build); a valley-free check of a 5.4-hop path about 50–70 ns.
  * {@link org.blackout.core.policy.PrefixIndex} (shared by ROAs and operator prefixes) probes one
  * hash table per candidate prefix length. AS relationships are one fastutil {@code long → byte}
- * entry per link (thunderwolf's 116,930 links read in under a second).
+ * entry per link (thunderwolf's 116,930 links read in about a second).
  *
  * <h2>Relationship data and its age</h2>
  * Leak detection is only as good as the relationships: the 2013 graph flags 0.35% of a 2015 full
