@@ -1,6 +1,7 @@
 package org.blackout.core.policy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public final class RoaSet {
     /** Reads a VRP file, its format detected from its content (see {@link RoaFiles}). */
     public static RoaSet read(Path file) throws IOException {
         return of(RoaFiles.read(file));
+    }
+
+    /** As {@link #read(Path)} for a stream; {@code source} names it in error messages. */
+    public static RoaSet read(InputStream in, String source) throws IOException {
+        return of(RoaFiles.read(in, source));
     }
 
     /** Number of VRPs (duplicates included, as the file had them). */

@@ -153,6 +153,7 @@ class RoaSetTest {
             gz.write(Files.readAllBytes(Fixtures.file("routinator.json")));
         }
         assertThat(RoaFiles.read(new ByteArrayInputStream(buf.toByteArray()), "vrps.json.gz")).hasSize(5);
+        assertThat(RoaSet.read(new ByteArrayInputStream(buf.toByteArray()), "vrps.json.gz").validate(p("1.0.0.0/24"), 13335)).isEqualTo(RovState.VALID);
     }
 
     @Test
