@@ -23,8 +23,13 @@ final class EventsOutput {
     private final Detectors detectors;
 
     EventsOutput(DetectorConfig config, long binMicros, List<Entity> watched, EventSink lifecycle) {
+        this(config, binMicros, watched, false, org.blackout.core.detect.OriginPolicy.NONE, lifecycle);
+    }
+
+    EventsOutput(DetectorConfig config, long binMicros, List<Entity> watched, boolean allPrefixes,
+                 org.blackout.core.detect.OriginPolicy policy, EventSink lifecycle) {
         this.log = new EventLog(lifecycle);
-        this.detectors = new Detectors(config, binMicros, watched, log);
+        this.detectors = new Detectors(config, binMicros, watched, allPrefixes, policy, log);
     }
 
     EventsOutput(long binMicros, List<Entity> watched) {

@@ -48,6 +48,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin EntityOptions entities = new EntityOptions();
 
+    @Mixin PolicyOptions policies = new PolicyOptions();
+
     @Option(names = "--bin", defaultValue = "5m", paramLabel = "DURATION",
             description = "Time bin: 300s, 5m, 1h, PT5M, or seconds (default ${DEFAULT-VALUE}).")
     String bin;
@@ -128,7 +130,17 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         Output sink = new Output(out, jsonOut, maps);
-        EventsOutput events = eventsOut == null ? null : new EventsOutput(binMicros, w.entities());
+        org.blackout.core.policy.Policies policy;
+        try {
+            policy = policies.load();
+        } catch (IOException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        java.util.List<org.blackout.core.signal.Entity> watched = new ArrayList<>(w.entities());
+        for (long a : policy.monitoredAsns()) watched.add(new org.blackout.core.signal.Entity.As(a));
+        EventsOutput events = eventsOut == null ? null : new EventsOutput(org.blackout.core.detect.DetectorConfig.defaults(),
+                binMicros, watched, w.allPrefixes(), policy, new org.blackout.core.event.EventSink() {});
         Engine engine = new Engine(config, maps, w, events == null ? sink : org.blackout.core.detect.Detectors.tee(sink, events.listener()));
         ReplayMerge merge = new ReplayMerge(files);
         ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param instabilityFactor   a bin is unstable when its churn exceeds this multiple of the baseline, the 90th percentile of churn per bin (10)
  * @param instabilityMinChurn and at least this many updates of the entity (default 100: one prefix's path
  *                            exploration across 46 peers is already tens of updates)
- * @param instabilityRaiseBins unstable bins within {@code instabilityWindow} that raise an event (6: half an hour of it)
+ * @param instabilityRaiseBins unstable bins within {@code instabilityWindow} that raise an event (12: an hour of it within two; on the shared real days 6 gave 30 events a day, 12 gives 5)
  * @param instabilityWindow   (default 2 h)
  * @param instabilityQuiet    an instability ends after this long without an unstable bin (default 2 h)
  * @param instabilityLookback an outage is "preceded by instability" when one was open or ended this long before (24 h)
@@ -66,7 +66,7 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
     }
 
     public static DetectorConfig defaults() {
-        return new DetectorConfig(Duration.ofMinutes(15), Duration.ofHours(24), 0.8, 0.95, 3, 3, 10, 100, 6,
+        return new DetectorConfig(Duration.ofMinutes(15), Duration.ofHours(24), 0.8, 0.95, 3, 3, 10, 100, 12,
                 Duration.ofHours(2), Duration.ofHours(2), Duration.ofHours(24), 0.2, 6, 3, 5, 0.5, 1, 0.1, 1, 0.2, 20, 2, 25,
                 Duration.ofMinutes(30), Duration.ofHours(6), 5, Duration.ofMinutes(30), 10, 2);
     }
