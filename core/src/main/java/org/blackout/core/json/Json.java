@@ -1,6 +1,7 @@
 package org.blackout.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +20,14 @@ import java.time.Instant;
 public final class Json {
     private Json() {}
 
-    /** BigDecimals in plain notation, targets left open (a generator over stdout must not close it). */
-    public static final JsonFactory FACTORY = JsonFactory.builder()
+    /**
+     * BigDecimals in plain notation, targets left open (a generator over stdout must not close it),
+     * nothing between top-level values (JSON-lines writers end each line themselves).
+     */
+    public static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .rootValueSeparator((String) null)
             .build();
 
     /** Writes one JSON value. */
