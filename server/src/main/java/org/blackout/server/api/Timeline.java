@@ -40,7 +40,7 @@ final class Timeline {
         int changes = 0;
         String prev = null;
         for (SignalRow r : rows) {
-            if (!r.upstreams().equals(prev)) changes++;
+            if (!java.util.Objects.equals(r.upstreams(), prev)) changes++;
             prev = r.upstreams();
         }
         Timeline tl = new Timeline(generation, rows.size(), changes);
@@ -55,7 +55,7 @@ final class Timeline {
             tl.full[i] = r.fullFeedPeers();
             tl.announcements[i] = r.announcements();
             tl.withdrawals[i] = r.withdrawals();
-            if (!r.upstreams().equals(prev)) {
+            if (!java.util.Objects.equals(r.upstreams(), prev)) {
                 tl.upAt[c] = i;
                 tl.upJson[c++] = canonical(r.upstreams());
                 prev = r.upstreams();
