@@ -60,7 +60,7 @@ public final class Json {
 
     /**
      * A number as the published formats print it: integral values as integers, other values rounded
-     * (half up) to at most 4 decimals without trailing zeros or exponent (a /26 is 0.25 of a /24),
+     * to the nearest 0.0001 and printed without trailing zeros or exponent (a /26 is 0.25 of a /24),
      * NaN and infinities as null.
      */
     public static void number(JsonGenerator g, double v) throws IOException {
