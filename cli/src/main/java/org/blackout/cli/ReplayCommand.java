@@ -1,6 +1,7 @@
 package org.blackout.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -18,6 +19,7 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
 import org.blackout.core.event.EventSink;
+import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
@@ -40,6 +42,8 @@ final class ReplayCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Mixin EntityOptions entities = new EntityOptions();
+
+    @Mixin PolicyOptions policies = new PolicyOptions();
 
     @Mixin EngineOptions engineOptions = new EngineOptions();
 
@@ -92,11 +96,18 @@ final class ReplayCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Policies policy;
+        try {
+            policy = policies.load();
+        } catch (IOException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         SignalOutput sink = new SignalOutput(out, format, maps, jsonOut, feedEvents, false);
         EventLog events = eventsOut == null ? null : new EventLog(new EventSink() {});
-        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).signals(sink);
+        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(sink);
         if (events != null) builder.events(events);
         Pipeline pipeline = builder.build();
         ReplayMerge merge = new ReplayMerge(files);

@@ -12,8 +12,11 @@ import java.util.Map;
 import org.blackout.core.config.Durations;
 import org.blackout.core.detect.DetectorConfig;
 import org.blackout.core.detect.Detectors;
+import org.blackout.core.detect.OriginPolicy;
 import org.blackout.core.event.EventSink;
+import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Entity;
+import org.blackout.core.signal.Watch;
 
 /**
  * The one place {@link Detectors} and {@link DetectorConfig} are made. A detector setting is named
@@ -28,12 +31,20 @@ public final class Detection {
     private Detection() {}
 
     /**
-     * The detectors of one pipeline: its detector settings and engine bin, the explicitly watched
-     * entities, where events go. The only {@code new Detectors}: what else they need (reference
-     * data such as operator prefix lists) comes from {@code settings}.
+     * The detectors of one pipeline: its detector settings and engine bin, the watch (explicitly
+     * watched entities, and whether every prefix is watched for hijacks), the operators' reference
+     * data (prefix lists, ROAs, AS relationships; {@code null}: none), where events go. The only
+     * {@code new Detectors}.
      */
-    public static Detectors detectors(PipelineSettings settings, List<Entity> watched, EventSink sink) {
-        return new Detectors(settings.detectors(), settings.engine().binMicros(), watched, sink);
+    public static Detectors detectors(PipelineSettings settings, Watch watch, Policies policies, EventSink sink) {
+        List<Entity> watched = new ArrayList<>(watch.entities());
+        OriginPolicy policy = OriginPolicy.NONE;
+        if (policies != null) {
+            // the operator's monitored ASes are watched by the detectors (hijacks, single upstreams), not signalled
+            for (long asn : policies.monitoredAsns()) watched.add(new Entity.As(asn));
+            policy = policies;
+        }
+        return new Detectors(settings.detectors(), settings.engine().binMicros(), watched, watch.allPrefixes(), policy, sink);
     }
 
     /** Every setting's name, snake_case, in {@link DetectorConfig}'s order. */

@@ -11,6 +11,7 @@ import org.blackout.core.engine.RoutingView;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
+import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Signal;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
@@ -41,7 +42,7 @@ public final class Pipeline implements ElementSink {
         List<EngineListener> listeners = new ArrayList<>(b.listeners);
         this.detecting = !b.events.isEmpty();
         if (detecting) {
-            Detectors d = Detection.detectors(settings, watch.entities(), events(b.events));
+            Detectors d = Detection.detectors(settings, watch, b.policies, events(b.events));
             listeners.add(new Finishing(d));
         }
         listeners.addAll(b.after);
@@ -105,6 +106,7 @@ public final class Pipeline implements ElementSink {
         private final List<EventSink> events = new ArrayList<>();
         private EntityMaps maps;
         private Watch watch;
+        private Policies policies;
 
         private Builder(PipelineSettings settings) {
             this.settings = settings;
@@ -119,6 +121,12 @@ public final class Pipeline implements ElementSink {
         /** A watch built already (else {@link PipelineSettings#watch(EntityMaps)}). */
         public Builder watch(Watch w) {
             this.watch = w;
+            return this;
+        }
+
+        /** The operators' reference data for the detectors: prefix lists, ROAs, AS relationships. */
+        public Builder policies(Policies p) {
+            this.policies = p;
             return this;
         }
 

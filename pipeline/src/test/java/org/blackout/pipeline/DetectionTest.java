@@ -14,7 +14,8 @@ class DetectionTest {
     void everySettingHasASnakeCaseName() {
         assertThat(Detection.keys()).hasSize(DetectorConfig.class.getRecordComponents().length)
                 .contains("warmup", "min_agreeing_peers", "instability_window", "hijack_min_peers", "evidence");
-        assertThat(Detection.describe(DetectorConfig.defaults())).containsEntry("min_agreeing_peers", "20");
+        assertThat(Detection.describe(DetectorConfig.defaults()))
+                .containsEntry("min_agreeing_peers", String.valueOf(DetectorConfig.defaults().minAgreeingPeers()));
     }
 
     @Test

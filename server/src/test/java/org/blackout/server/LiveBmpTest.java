@@ -34,7 +34,9 @@ class LiveBmpTest {
                 out.write(HexFormat.of().parseHex(routerStream()));
                 out.flush();
                 long deadline = System.nanoTime() + 10_000_000_000L;
-                while (!server.metrics().scrape().contains("source=\"bmp:127.0.0.1") && System.nanoTime() < deadline) {
+                // all three elements counted (the first one's count shows before the others are through the engine)
+                java.util.regex.Pattern three = java.util.regex.Pattern.compile("blackout_routes_total\\{source=\"bmp:127\\.0\\.0\\.1[^\"]*\"} 3\\.0");
+                while (!three.matcher(server.metrics().scrape()).find() && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
             }

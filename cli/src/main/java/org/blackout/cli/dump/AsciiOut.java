@@ -211,22 +211,13 @@ public final class AsciiOut {
         b[n++] = HEX[v & 0xf];
     }
 
-    /** JSON string literal (quotes and escapes). */
-    public AsciiOut json(String s) {
-        room(s.length() + 2);
-        b[n++] = '"';
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                ch('\\').ch(c);
-            } else if (c < 0x20 || c > 0x7e) {
-                str("\\u").ch((char) HEX[(c >>> 12) & 0xf]).ch((char) HEX[(c >>> 8) & 0xf])
-                        .ch((char) HEX[(c >>> 4) & 0xf]).ch((char) HEX[c & 0xf]);
-            } else {
-                ch(c);
-            }
-        }
-        return ch('"');
+    /** The bytes written so far to a scratch buffer: {@code buffer()[0 .. length())}. */
+    byte[] buffer() {
+        return b;
+    }
+
+    int length() {
+        return n;
     }
 
     private void flushBuffer() {

@@ -105,7 +105,7 @@ public final class Dumper {
         int failed = 0;
         for (Path file : MrtFiles.expand(paths)) {
             BgpdumpFormatter bgpdump = new BgpdumpFormatter(text, maskHostBits);
-            JsonFormatter json = new JsonFormatter(text);
+            JsonFormatter json = new JsonFormatter(out);
             RouteElements elements = new RouteElements();
             try (InputStream in = MrtFiles.open(file); MrtReader reader = new MrtReader(in, file.toString())) {
                 reader.onError(e -> err.println("blackout dump: " + e.getMessage()));
@@ -116,6 +116,7 @@ public final class Dumper {
                 err.println("blackout dump: " + file + ": " + e.getMessage());
                 failed++;
             }
+            json.flush();
             lines += bgpdump.lines() + json.lines();
         }
         text.flush();

@@ -47,6 +47,7 @@ public final class Detectors implements EngineListener {
     private final UpstreamDetector upstream;
     private final HijackDetector hijack;
     private final FeedHealthDetector feed;
+    private final LeakDetector leak;
     private final int refreshBins;
     private final long binMicros;
     private long lastBinEnd = Long.MIN_VALUE;
@@ -57,6 +58,15 @@ public final class Detectors implements EngineListener {
      *                  and single upstreams are flagged for them (and for every country)
      */
     public Detectors(DetectorConfig config, long binMicros, List<Entity> watched, EventSink sink) {
+        this(config, binMicros, watched, false, OriginPolicy.NONE, sink);
+    }
+
+    /**
+     * @param allPrefixes global hijack mode: every prefix with an origin history is watched
+     * @param policy      the operator's prefix list, ROAs and AS relationships (hijacks, leaks)
+     */
+    public Detectors(DetectorConfig config, long binMicros, List<Entity> watched, boolean allPrefixes, OriginPolicy policy,
+                     EventSink sink) {
         this.config = config;
         this.sink = sink;
         this.binMicros = binMicros;
@@ -67,7 +77,8 @@ public final class Detectors implements EngineListener {
         this.outage = new OutageDetector(config, warmupBins, sink);
         this.instability = new InstabilityDetector(config, warmupBins, sink);
         this.upstream = new UpstreamDetector(config, warmupBins, sink);
-        this.hijack = new HijackDetector(config, watched, sink);
+        this.hijack = new HijackDetector(config, watched, allPrefixes, policy, sink);
+        this.leak = new LeakDetector(config, policy, sink);
         this.feed = new FeedHealthDetector(sink);
     }
 
@@ -110,6 +121,7 @@ public final class Detectors implements EngineListener {
     @Override
     public void element(String collector, RouteElement e, RoutingView view) {
         if (hijack.active()) hijack.element(collector, e, view);
+        if (leak.active()) leak.element(collector, e, view);
         if (e.type() != ElementType.ANNOUNCE && e.type() != ElementType.WITHDRAW) return;
         PrefixTable pt = view.routing().prefixes();
         int p = pt.find(e.prefix());
@@ -144,6 +156,7 @@ public final class Detectors implements EngineListener {
             st.outageThisBin = false;
         }
         hijack.binClosed(bin);
+        if (leak.active()) leak.binClosed(bin);
         for (EntityState st : touched) st.resetBin();
         touched.clear();
         binSignals.clear();
@@ -168,6 +181,7 @@ public final class Detectors implements EngineListener {
             }
         }
         hijack.finish(end);
+        leak.finish(end);
         feed.finish(end);
     }
 

@@ -42,6 +42,15 @@ final class EntityState {
     OpenEvent outage;
     boolean outageThisBin;
     Instant lastOutageLowered;
+    /** The open outage was raised on prefixes lost (not on visible /24s). */
+    boolean outageByPrefix;
+    /** Lost prefixes before the candidate (old losses the event is not about), and the most lost since. */
+    int lostBefore;
+    int peakLost;
+    int candidatePeak;
+    boolean candidateFast;
+    /** When the entity's last loss (a candidate or an outage) ended: losses soon after are flaps. */
+    long lastLossEpisode = Long.MIN_VALUE;
 
     // instability
     final ArrayDeque<Long> unstableBins = new ArrayDeque<>();

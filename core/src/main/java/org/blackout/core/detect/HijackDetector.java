@@ -23,27 +23,54 @@ import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.Prefix;
 
 /**
- * Hijacks of explicitly watched ASes and prefixes: after the warm-up, a route to one of their
- * prefixes (MOAS) or to a more-specific of one (more-specific) whose origin is not expected, seen
- * by at least {@code hijackMinPeers} full-feed peers at a bin's end. Expected origins: the watched
- * AS itself; for a watched prefix, every origin seen inside it during the warm-up. The event ends
- * when no full-feed peer carries the route any more.
+ * Hijacks: a route to a monitored prefix, or to a more-specific of one, whose origin is not
+ * expected. Raised at the end of the first bin in which at least {@code hijackMinPeers} peers —
+ * any peers, full-feed or not: update files alone make only a handful of peers full-feed — carry
+ * it; lowered when no peer carries it any more.
+ *
+ * <p>Expected origins of a prefix, in order of authority: the operator's list and covering ROAs
+ * ({@link OriginPolicy}); a watched AS for its own prefixes; and the history: origins seen for the
+ * prefix or a covering prefix for at least {@code hijackLearn} before. An announcement by an
+ * expected origin is never a hijack (the victim's own more-specifics, announced to win traffic
+ * back, are not blamed), nor is a route whose path crosses an expected origin (its customer's).
+ * An origin under suspicion is not learnt while it is.
+ *
+ * <p>Monitored: prefixes of watched ASes (as learnt from the data, the list and the ROAs),
+ * watched blocks, the list's prefixes, and in global mode every prefix with an origin history.
  */
 final class HijackDetector {
     private final DetectorConfig config;
     private final EventSink sink;
-    private final long warmupMicros;
-    /** Watched AS → its entity name; its prefixes (learned whenever it originates one) in {@link #owned}. */
+    private final OriginPolicy policy;
+    private final boolean global;
+    private final long learnMicros;
     private final Map<Long, String> ases = new HashMap<>();
-    private final Map<Prefix, LongLinkedOpenHashSet> owned = new HashMap<>();
-    /** Watched blocks and the origins seen inside them during the warm-up. */
-    private final Map<Prefix, LongLinkedOpenHashSet> blocks = new LinkedHashMap<>();
-    private final Map<Prefix, Boolean> knownInBlock = new HashMap<>();
-    private final Map<String, Candidate> candidates = new LinkedHashMap<>();
-    private long firstMicros = Long.MIN_VALUE;
-    /** Origins each watched prefix and more-specific had when the warm-up ended: legitimate MOAS and customers' routes. */
-    private final Map<Prefix, LongLinkedOpenHashSet> known = new HashMap<>();
-    private boolean sealed;
+    private final Map<Prefix, String> blocks = new LinkedHashMap<>();
+    /** Origins seen per prefix with the time each was first seen. */
+    private final Map<Prefix, Origins> history = new HashMap<>();
+    /** Prefix lengths present in {@link #history} and {@link #blocks}, per family: covering lookups skip the others. */
+    private final long[] lengths = new long[4];
+    private final Map<Prefix, List<Candidate>> candidates = new LinkedHashMap<>();
+    /** AS adjacencies seen in any path (both orders packed): neighbours are customers, providers or peers. */
+    private final it.unimi.dsi.fastutil.longs.LongOpenHashSet links = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
+    private AsPath lastLinked;
+
+    /** A few origins with their first-seen times: most prefixes have one. */
+    private static final class Origins {
+        long[] asn = new long[1];
+        long[] first = new long[1];
+        int n;
+
+        void add(long a, long t) {
+            for (int i = 0; i < n; i++) if (asn[i] == a) return;
+            if (n == asn.length) {
+                asn = java.util.Arrays.copyOf(asn, n * 2);
+                first = java.util.Arrays.copyOf(first, n * 2);
+            }
+            asn[n] = a;
+            first[n++] = t;
+        }
+    }
 
     private static final class Candidate {
         final String entity;
@@ -51,179 +78,284 @@ final class HijackDetector {
         final long origin;
         final Hint kind;
         final Instant first;
+        final long[] expected;
         final List<Evidence> evidence = new ArrayList<>();
-        final LongLinkedOpenHashSet expected;
+        long lastTouch;
         OpenEvent event;
 
-        Candidate(String entity, Prefix prefix, long origin, Hint kind, Instant first, LongLinkedOpenHashSet expected) {
+        Candidate(String entity, Prefix prefix, long origin, Hint kind, long first, long[] expected) {
             this.entity = entity;
             this.prefix = prefix;
             this.origin = origin;
             this.kind = kind;
-            this.first = first;
+            this.first = Bin.instant(first);
+            this.lastTouch = first;
             this.expected = expected;
         }
     }
 
-    HijackDetector(DetectorConfig config, List<Entity> watched, EventSink sink) {
+    HijackDetector(DetectorConfig config, List<Entity> watched, boolean global, OriginPolicy policy, EventSink sink) {
         this.config = config;
         this.sink = sink;
-        this.warmupMicros = config.warmup().toNanos() / 1000;
+        this.policy = policy;
+        this.global = global;
+        this.learnMicros = config.hijackLearn().toNanos() / 1000;
         for (Entity e : watched) {
             switch (e) {
                 case Entity.As a -> ases.put(a.asn(), e.toString());
-                case Entity.Block b -> blocks.put(b.prefix(), new LongLinkedOpenHashSet());
+                case Entity.Block b -> block(b.prefix(), e.toString());
                 case Entity.Country c -> {} // countries: outages and upstreams, not hijacks
             }
         }
+        for (Map.Entry<Prefix, long[]> l : policy.listed().entrySet()) block(l.getKey(), "prefix:" + l.getKey());
+    }
+
+    private void block(Prefix p, String entity) {
+        blocks.putIfAbsent(p, entity);
+        markLength(p);
     }
 
     boolean active() {
-        return !ases.isEmpty() || !blocks.isEmpty();
+        return global || !ases.isEmpty() || !blocks.isEmpty();
+    }
+
+    private void markLength(Prefix p) {
+        int i = (p.v6() ? 2 : 0) + (p.length() >>> 6);
+        if (p.length() == 128) i = 3;
+        lengths[i] |= 1L << (p.length() & 63);
+    }
+
+    private boolean hasLength(boolean v6, int len) {
+        int i = (v6 ? 2 : 0) + (len >>> 6);
+        if (len == 128) i = 3;
+        return (lengths[i] & (1L << (len & 63))) != 0;
     }
 
     void element(String collector, RouteElement e, RoutingView view) {
-        if (firstMicros == Long.MIN_VALUE) firstMicros = e.timeMicros();
-        if (e.type() != ElementType.ANNOUNCE && e.type() != ElementType.RIB) return;
-        if (e.attributes() == null || e.attributes().treatAsWithdraw()) return;
+        ElementType type = e.type();
+        if (type == ElementType.STATE) return;
+        Prefix p = e.prefix();
+        long t = e.timeMicros();
+        List<Candidate> open = candidates.isEmpty() ? null : candidates.get(p);
+        if (open != null) for (Candidate c : open) c.lastTouch = t;
+        if (type == ElementType.WITHDRAW || e.attributes() == null || e.attributes().treatAsWithdraw()) return;
         AsPath path = e.attributes().asPath();
         if (path == null) return;
         long[] origins = path.origins();
         if (origins.length == 0) return;
-        Prefix p = e.prefix();
-        boolean warm = e.timeMicros() - firstMicros >= warmupMicros;
+        long[] hops = path.sequence();
+        if (path != lastLinked) {
+            lastLinked = path; // elements of one update share their path
+            for (int i = 0; i + 1 < hops.length; i++) if (hops[i] != hops[i + 1]) links.add(link(hops[i], hops[i + 1]));
+        }
+        if (policy.ignored(p)) return;
+
+        // what covers p: watched blocks, the history's established origins, the watched AS owning it
+        LongLinkedOpenHashSet expected = null;
+        String entity = null;
+        boolean exactKnown = false, relevant = global;
+        int minLen = p.v6() ? 16 : 8;
+        for (int len = p.length(); len >= minLen; len--) {
+            if (!hasLength(p.v6(), len)) continue;
+            Prefix q = len == p.length() ? p : new Prefix(p.v6(), p.hi(), p.lo(), len);
+            String b = blocks.get(q);
+            if (b != null && entity == null) entity = b;
+            if (b != null) relevant = true;
+            Origins h = history.get(q);
+            if (h == null) continue;
+            for (int i = 0; i < h.n; i++) {
+                long a = h.asn[i];
+                String owner = ases.get(a);
+                if (owner != null) {
+                    relevant = true;
+                    if (entity == null) entity = owner;
+                }
+                if (t - h.first[i] < learnMicros && owner == null) continue; // not yet stable
+                if (expected == null) expected = new LongLinkedOpenHashSet();
+                expected.add(a);
+                if (q == p) exactKnown = true;
+                if (global && entity == null) entity = "prefix:" + q;
+            }
+        }
+        if (!relevant) {
+            for (long o : origins) if (ases.containsKey(o)) relevant = true;
+            if (!relevant) return;
+        }
+        long[] allowed = policy.allowed(p);
+        if (allowed.length > 0) {
+            if (expected == null) expected = new LongLinkedOpenHashSet();
+            for (long a : allowed) expected.add(a);
+        }
+        boolean suspect = entity != null && expected != null && !expected.isEmpty() && !anyIn(origins, expected)
+                && !crosses(hops, expected) && !neighbours(origins, expected);
+        if (suspect) {
+            long[] exp = expected.toLongArray();
+            java.util.Arrays.sort(exp);
+            Hint kind = exactKnown ? Hint.MOAS : Hint.MORE_SPECIFIC;
+            for (long o : origins) candidate(entity, p, o, kind, collector, e, exp);
+        }
+        // learn origins: never the one under suspicion
+        Origins h = history.get(p);
         for (long o : origins) {
-            if (ases.containsKey(o)) owned.computeIfAbsent(p, k -> new LongLinkedOpenHashSet()).add(o);
-        }
-        for (Map.Entry<Prefix, LongLinkedOpenHashSet> b : blocks.entrySet()) {
-            if (!b.getKey().covers(p)) continue;
-            if (!warm) {
-                for (long o : origins) b.getValue().add(o);
-                knownInBlock.put(p, Boolean.TRUE);
-            } else if (!anyIn(origins, b.getValue())) {
-                Hint kind = knownInBlock.containsKey(p) ? Hint.MOAS : Hint.MORE_SPECIFIC;
-                for (long o : origins) candidate("prefix:" + b.getKey(), p, o, kind, collector, e, b.getValue());
+            if (suspect || isCandidate(p, o)) continue;
+            if (h == null) {
+                history.put(p, h = new Origins());
+                markLength(p);
             }
-        }
-        if (!warm || ases.isEmpty()) return;
-        if (!sealed) seal(view);
-        LongLinkedOpenHashSet before = known.get(p);
-        if (before != null && allIn(origins, before)) return;
-        for (int len = p.length(); len >= 0; len--) {
-            Prefix q = new Prefix(p.v6(), p.hi(), p.lo(), len);
-            LongLinkedOpenHashSet by = owned.get(q);
-            if (by == null) continue;
-            for (long asn : by) {
-                if (contains(origins, asn)) continue;
-                LongLinkedOpenHashSet expected = new LongLinkedOpenHashSet(new long[] {asn});
-                for (long o : origins) candidate(ases.get(asn), p, o, len == p.length() ? Hint.MOAS : Hint.MORE_SPECIFIC, collector, e, expected);
-            }
+            h.add(o, t);
         }
     }
 
-    /** At the end of the warm-up: what every watched prefix and its more-specifics look like now is normal. */
-    private void seal(RoutingView view) {
-        sealed = true;
-        RoutingState r = view.routing();
-        for (int id = 0; id < r.prefixes().size(); id++) {
-            Prefix q = r.prefixes().prefix(id);
-            if (coveredByOwned(q)) {
-                long[] o = view.originsOf(q);
-                if (o.length > 0) known.put(q, new LongLinkedOpenHashSet(o));
-            }
-        }
+    private boolean isCandidate(Prefix p, long origin) {
+        List<Candidate> l = candidates.isEmpty() ? null : candidates.get(p);
+        if (l == null) return false;
+        for (Candidate c : l) if (c.origin == origin) return true;
+        return false;
     }
 
-    private boolean coveredByOwned(Prefix p) {
-        for (int len = p.length(); len >= 0; len--) {
-            if (owned.containsKey(new Prefix(p.v6(), p.hi(), p.lo(), len))) return true;
+    private static long link(long a, long b) {
+        return a < b ? (a << 32) | b : (b << 32) | a;
+    }
+
+    /**
+     * An origin next to an expected one in some path, or related to it in the AS relationships, is
+     * its customer, provider or peer: a customer's more-specific or a shared prefix, not a hijack.
+     */
+    private boolean neighbours(long[] origins, LongLinkedOpenHashSet expected) {
+        for (long o : origins) {
+            for (long a : expected) {
+                if (links.contains(link(a, o))) return true;
+                if (policy.hasRelationships() && policy.related(a, o)) return true;
+            }
         }
         return false;
     }
 
-    private static boolean allIn(long[] a, LongLinkedOpenHashSet s) {
-        for (long x : a) if (!s.contains(x)) return false;
-        return true;
+    /** A path through an expected origin reaches p through its owner: a customer's route, not a hijack. */
+    private static boolean crosses(long[] hops, LongLinkedOpenHashSet expected) {
+        for (int i = 0; i < hops.length - 1; i++) if (expected.contains(hops[i])) return true;
+        return false;
     }
 
-    private void candidate(String entity, Prefix p, long origin, Hint kind, String collector, RouteElement e, LongLinkedOpenHashSet expected) {
-        String key = entity + "|" + p + "|" + origin;
-        Candidate c = candidates.computeIfAbsent(key, k -> new Candidate(entity, p, origin, kind, Bin.instant(e.timeMicros()), expected));
+    private void candidate(String entity, Prefix p, long origin, Hint kind, String collector, RouteElement e, long[] expected) {
+        List<Candidate> l = candidates.computeIfAbsent(p, k -> new ArrayList<>(1));
+        Candidate c = null;
+        for (Candidate x : l) if (x.origin == origin) c = x;
+        if (c == null) l.add(c = new Candidate(entity, p, origin, kind, e.timeMicros(), expected));
         if (c.evidence.size() < config.evidence()) c.evidence.add(EvidenceRing.of(collector, e));
     }
 
     void binClosed(Bin bin) {
         if (candidates.isEmpty()) return;
         RoutingState r = bin.view().routing();
-        for (Iterator<Candidate> it = candidates.values().iterator(); it.hasNext(); ) {
-            Candidate c = it.next();
-            int seen = peersWithOrigin(r, c.prefix, c.origin);
-            if (c.event == null) {
-                if (seen >= Math.max(1, config.hijackMinPeers())) raise(c, seen, r, bin);
-                else if (seen == 0) it.remove();
-                continue;
+        int total = activePeers(r);
+        for (Iterator<List<Candidate>> lists = candidates.values().iterator(); lists.hasNext(); ) {
+            List<Candidate> l = lists.next();
+            for (Iterator<Candidate> it = l.iterator(); it.hasNext(); ) {
+                Candidate c = it.next();
+                int seen = peersWithOrigin(r, c.prefix, c.origin);
+                if (c.event == null) {
+                    if (seen >= Math.max(1, config.hijackMinPeers())) raise(c, seen, total, bin);
+                    else if (seen == 0) it.remove();
+                    continue;
+                }
+                c.event.seenUntil = bin.end();
+                if (seen == 0) {
+                    // when the last route went: the last element seen for the prefix
+                    c.event.lowered = Bin.instant(Math.min(c.lastTouch, bin.endMicros()));
+                    c.event.seenUntil = c.event.lowered;
+                    c.event.details.put("last_seen", c.event.lowered.toString());
+                    sink.lowered(c.event.snapshot());
+                    it.remove();
+                } else if (seen > c.event.extent.peersAgreeing()) {
+                    c.event.extent = extent(c, seen, total, r);
+                    c.event.hints.remove(Hint.ONE_PEER_ONLY);
+                    c.event.score = score(c, seen, total);
+                    c.event.summary = summary(c, seen, total);
+                    sink.updated(c.event.snapshot());
+                }
             }
-            c.event.seenUntil = bin.end();
-            if (seen == 0) {
-                c.event.lowered = bin.start();
-                c.event.seenUntil = c.event.lowered;
-                sink.lowered(c.event.snapshot());
-                it.remove();
-            } else if (seen > c.event.extent.peersAgreeing()) {
-                c.event.extent = extent(c, seen, r);
-                c.event.hints.remove(Hint.ONE_PEER_ONLY);
-                c.event.summary = summary(c, seen);
-                sink.updated(c.event.snapshot());
-            }
+            if (l.isEmpty()) lists.remove();
         }
     }
 
-    private void raise(Candidate c, int seen, RoutingState r, Bin bin) {
+    private void raise(Candidate c, int seen, int total, Bin bin) {
         OpenEvent o = new OpenEvent(EventType.HIJACK, c.entity, c.first);
         o.raised = bin.end();
         o.seenUntil = bin.end();
         o.depth = 1;
         o.hints.add(c.kind);
         if (seen == 1) o.hints.add(Hint.ONE_PEER_ONLY);
-        o.extent = extent(c, seen, r);
+        o.extent = extent(c, seen, total, bin.view().routing());
         o.evidence = c.evidence;
         o.details.put("prefix", c.prefix.toString());
         o.details.put("origin", Long.toString(c.origin));
-        o.details.put("expected_origins", c.expected.longStream().sorted().mapToObj(Long::toString).reduce((a, b) -> a + " " + b).orElse(""));
+        o.details.put("expected_origins", join(c.expected));
         o.details.put("kind", c.kind.json());
-        o.summary = summary(c, seen);
+        o.details.put("first_seen", c.first.toString());
+        String rov = policy.rov(c.prefix, c.origin);
+        if (rov != null) o.details.put("rpki", rov);
+        o.score = score(c, seen, total);
+        o.summary = summary(c, seen, total);
         c.event = o;
         sink.raised(o.snapshot());
     }
 
-    private static String summary(Candidate c, int seen) {
+    /**
+     * How suspicious, for ranking (as GRIP and Radar rank MOAS): the share of peers seeing it,
+     * doubled when RPKI says invalid, raised when no relationship links the origins, when the
+     * origin was never seen before and for a more-specific (it wins traffic everywhere).
+     */
+    private double score(Candidate c, int seen, int total) {
+        double s = 100.0 * seen / Math.max(1, total);
+        String rov = policy.rov(c.prefix, c.origin);
+        if (rov != null && rov.startsWith("invalid")) s *= 2;
+        if (rov != null && rov.equals("valid")) s *= 0.2;
+        if (policy.hasRelationships()) {
+            boolean related = false;
+            for (long a : c.expected) related |= policy.related(a, c.origin);
+            if (!related) s *= 1.5;
+        }
+        if (c.kind == Hint.MORE_SPECIFIC) s *= 1.2;
+        return Math.round(s * 10) / 10.0;
+    }
+
+    private static String join(long[] a) {
+        StringBuilder b = new StringBuilder();
+        for (long x : a) b.append(b.isEmpty() ? "" : " ").append(x);
+        return b.toString();
+    }
+
+    private String summary(Candidate c, int seen, int total) {
+        String rov = policy.rov(c.prefix, c.origin);
         return (c.kind == Hint.MOAS ? "" : "more-specific ") + c.prefix + " originated by AS" + c.origin + " (expected "
-                + c.expected.longStream().sorted().mapToObj(a -> "AS" + a).reduce((a, b) -> a + ", " + b).orElse("none")
-                + "), seen by " + seen + " peers";
+                + java.util.Arrays.stream(c.expected).mapToObj(a -> "AS" + a).reduce((a, b) -> a + ", " + b).orElse("none")
+                + "), seen by " + seen + " of " + total + " peers" + (rov == null ? "" : ", RPKI " + rov);
     }
 
-    private static Extent extent(Candidate c, int seen, RoutingState r) {
-        double s24 = c.prefix.slash24s();
-        return new Extent(1, s24, Math.round(s24 * 256), seen, r.fullFeedCount(c.prefix.v6()));
+    private static Extent extent(Candidate c, int seen, int total, RoutingState r) {
+        double s24 = c.prefix.v6() ? 0 : c.prefix.slash24s();
+        return new Extent(1, s24, Math.round(s24 * 256), seen, r.fullFeedCount(c.prefix.v6()), 1, total,
+                List.of(c.prefix.toString()));
     }
 
-    /** Full-feed peers whose route to exactly {@code p} has {@code origin} among its origins. */
+    private static int activePeers(RoutingState r) {
+        int n = 0;
+        for (int peer = 0; peer < r.peerCount(); peer++) if (!r.isStale(peer) && r.rib(peer).size() > 0) n++;
+        return n;
+    }
+
+    /** Peers, any table size, whose route to exactly {@code p} has {@code origin} among its origins. */
     private static int peersWithOrigin(RoutingState r, Prefix p, long origin) {
         int id = r.prefixes().find(p);
         if (id < 0) return 0;
-        long[] mask = r.fullFeedMask(p.v6());
         int n = 0;
         for (int peer = 0; peer < r.peerCount(); peer++) {
-            if ((peer >>> 6) >= mask.length || (mask[peer >>> 6] & (1L << peer)) == 0) continue;
+            if (r.isStale(peer)) continue;
             int path = r.rib(peer).get(id);
             if (path != PeerRib.NONE && r.paths().originates(path, origin)) n++;
         }
         return n;
-    }
-
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) if (x == v) return true;
-        return false;
     }
 
     private static boolean anyIn(long[] a, LongLinkedOpenHashSet s) {
@@ -232,10 +364,12 @@ final class HijackDetector {
     }
 
     void finish(Instant end) {
-        for (Candidate c : candidates.values()) {
-            if (c.event == null) continue;
-            c.event.seenUntil = end;
-            sink.updated(c.event.snapshot());
+        for (List<Candidate> l : candidates.values()) {
+            for (Candidate c : l) {
+                if (c.event == null) continue;
+                c.event.seenUntil = end;
+                sink.updated(c.event.snapshot());
+            }
         }
     }
 }

@@ -32,7 +32,8 @@ final class InstabilityDetector {
         boolean outage = st.outage != null || st.outageThisBin;
         double base = Double.isNaN(st.churnBaseline) ? 0 : st.churnBaseline;
         double threshold = Math.max(config.instabilityMinChurn(), config.instabilityFactor() * base);
-        boolean unstable = st.bins > warmupBins && !outage && churn >= threshold;
+        // churn is judged against the entity's own history: no verdict before an hour of it exists
+        boolean unstable = st.bins > Math.max(warmupBins, historyBins(bin)) && !outage && churn >= threshold;
         st.churn.add(churn, unstable || outage || st.instability != null);
         long window = config.instabilityWindow().toNanos() / 1000;
         while (!st.unstableBins.isEmpty() && st.unstableBins.peekFirst() < bin.endMicros() - window) st.unstableBins.pollFirst();
@@ -83,6 +84,10 @@ final class InstabilityDetector {
             st.lastInstabilityLowered = o.lowered;
             sink.lowered(o.snapshot());
         }
+    }
+
+    private static long historyBins(Bin bin) {
+        return 3_600_000_000L / Math.max(1, bin.endMicros() - bin.startMicros());
     }
 
     private static String summary(OpenEvent o, Signal s) {

@@ -32,6 +32,8 @@ final class OpenEvent {
     final EnumSet<Hint> hints = EnumSet.noneOf(Hint.class);
     final TreeMap<String, String> details = new TreeMap<>();
     String summary = "";
+    /** How much the event deserves a human's attention; detectors set it, 0 means informational. */
+    double score = Double.NaN;
 
     OpenEvent(EventType type, String entity, Instant firstEvidence) {
         this.type = type;
@@ -40,11 +42,19 @@ final class OpenEvent {
         this.seenUntil = firstEvidence;
     }
 
+    /** IODA-like: depth × hours for losses, capped; informational flags score 0. */
+    private double defaultScore() {
+        if (type == EventType.FEED || depth == 0) return 0;
+        double hours = Math.max(0, Duration.between(firstEvidence, lowered != null ? lowered : seenUntil).getSeconds()) / 3600.0;
+        double s = 100 * depth * Math.min(1, 0.25 + hours) * Math.min(1, Math.log10(2 + extent.prefixes()) / 2);
+        return Math.round(s * 10) / 10.0;
+    }
+
     Event snapshot() {
         Instant end = lowered != null ? lowered : seenUntil;
         long d = Math.max(0, Duration.between(firstEvidence, end).getSeconds());
         return new Event(Event.id(type, entity, firstEvidence), type, entity, firstEvidence, raised, lowered, d,
                 severity, depth, extent, new Upstreams(before, new ArrayList<>(during)), evidence, new ArrayList<>(hints),
-                details, summary);
+                details, summary, Double.isNaN(score) ? defaultScore() : score);
     }
 }

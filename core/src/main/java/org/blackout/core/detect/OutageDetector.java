@@ -41,35 +41,59 @@ final class OutageDetector {
         double base = st.visibleBaseline;
         boolean warm = st.bins > warmupBins;
         if (st.outage == null) {
-            boolean candidate = warm && base > 0 && v < config.outageRaise() * base;
-            if (!candidate) {
-                if (st.downBins > 0) st.downBins = 0;
+            boolean byPrefix = warm && prefixLoss(st, s);
+            boolean bySpace = warm && s.basis().equals("rib") && base > 0 && v < config.outageRaise() * base;
+            if (!byPrefix && !bySpace) {
+                if (st.downBins > 0) {
+                    st.downBins = 0;
+                    st.lastLossEpisode = bin.startMicros();
+                }
                 st.visible.add(v, false);
                 st.lastNormal = s;
+                st.lostBefore = s.lostPrefixes();
                 if (!s.upstreams().isEmpty()) st.lastNormalUpstreams = s.upstreams();
                 return;
             }
             st.visible.add(v, true);
-            double depth = 1 - v / base;
+            double depth = bySpace ? 1 - v / base : share(s, st);
             if (st.downBins++ == 0) {
                 st.candidateEvidence = firstEvidence(st, bin);
                 st.candidateBin = bin.start();
                 st.candidateSeverity = 0;
                 st.firstDownDepth = depth;
+                st.candidatePeak = 0;
+                st.candidateFast = false;
             }
+            st.candidatePeak = Math.max(st.candidatePeak, Math.max(0, s.lostPrefixes() - st.lostBefore));
             st.candidateSeverity += depth * bin.hours();
+            if (byPrefix && st.downBins >= confirmBins(st, s, bin)) {
+                raise(st, s, bin, all, depth, true);
+                return;
+            }
+            if (!bySpace) return;
             boolean total = s.peersSeeing() == 0 && s.fullFeedPeers() > 0;
             if (st.downBins < config.outageConfirmBins() && !total) return;
-            if (s.fullFeedPeers() < config.minAgreeingPeers()) return; // too few peers to tell
+            if (s.fullFeedPeers() < Math.min(config.minAgreeingPeers(), s.fullFeedPeers()) || s.fullFeedPeers() == 0) return;
             Loss loss = loss(bin.view(), st.entity, s, base);
-            if (loss.agreeing < config.minAgreeingPeers()) return;
-            raise(st, s, bin, all, depth, loss);
+            if (loss.agreeing < required(s.fullFeedPeers())) return; // too few peers agree
+            raise(st, s, bin, all, depth, false);
         } else {
             OpenEvent o = st.outage;
             o.seenUntil = bin.end();
-            if (v >= config.outageLower() * base) {
+            boolean recovered;
+            double depth;
+            if (st.outageByPrefix) {
+                int remaining = Math.max(0, s.lostPrefixes() - st.lostBefore);
+                recovered = remaining <= config.outageLowerRemaining() * st.peakLost || remaining == 0;
+                depth = s.knownPrefixes() == 0 ? o.depth : (double) remaining / Math.max(1, s.knownPrefixes());
+            } else {
+                recovered = v >= config.outageLower() * base;
+                depth = base > 0 ? 1 - v / base : 0;
+            }
+            if (recovered) {
                 st.visible.add(v, false);
                 st.lastNormal = s;
+                st.lostBefore = s.lostPrefixes();
                 if (!s.upstreams().isEmpty()) st.lastNormalUpstreams = s.upstreams();
                 o.lowered = recoveredAt(st, bin);
                 o.summary = summary(st, o) + ", " + EventText.restored(o.snapshot());
@@ -77,19 +101,25 @@ final class OutageDetector {
                 st.downBins = 0;
                 st.outageThisBin = true;
                 st.lastOutageLowered = o.lowered;
+                st.lastLossEpisode = bin.startMicros();
                 sink.lowered(o.snapshot());
                 return;
             }
             st.visible.add(v, true);
-            double depth = 1 - v / base;
             o.severity += depth * bin.hours();
             for (Upstream u : s.upstreams()) o.during.add(u.asn());
-            if (depth > o.depth + 0.05) {
-                Loss loss = loss(bin.view(), st.entity, s, base);
-                o.depth = depth;
-                o.extent = extent(st, s, base, loss);
-                if (v > 0) o.hints.add(Hint.PARTIAL);
-                else o.hints.remove(Hint.PARTIAL);
+            int attributable = Math.max(0, s.lostPrefixes() - st.lostBefore);
+            boolean deeper = st.outageByPrefix ? attributable > st.peakLost * 1.05 + 1 : depth > o.depth + 0.05;
+            if (deeper) {
+                o.depth = Math.max(o.depth, depth);
+                if (st.outageByPrefix) {
+                    st.peakLost = Math.max(st.peakLost, attributable);
+                    o.extent = prefixExtent(st, s, bin);
+                } else {
+                    o.extent = extent(st, s, base, loss(bin.view(), st.entity, s, base));
+                    if (v > 0) o.hints.add(Hint.PARTIAL);
+                    else o.hints.remove(Hint.PARTIAL);
+                }
                 o.evidence = st.evidence == null ? o.evidence : st.evidence.snapshot();
                 o.summary = summary(st, o);
                 sink.updated(o.snapshot());
@@ -97,35 +127,121 @@ final class OutageDetector {
         }
     }
 
-    private void raise(EntityState st, Signal s, Bin bin, Detectors all, double depth, Loss loss) {
+    /** Peers that must agree among {@code carrying}: a share of them (default a majority), at least the floor or all. */
+    private int required(int carrying) {
+        return Math.max(Math.min(config.minAgreeingPeers(), carrying), (int) Math.floor(config.agreeShare() * carrying) + 1);
+    }
+
+    /**
+     * A loss of prefixes withdrawn together by the peers that carried them: a new one (withdrawn
+     * within the recent window) starts a candidate, which lasts while those prefixes stay lost.
+     */
+    private boolean prefixLoss(EntityState st, Signal s) {
+        if (s.knownPrefixes() == 0) return false;
+        if (st.downBins == 0) {
+            if (s.recentLost() < config.outageMinPrefixes()) return false;
+            // each lost prefix already has a majority of its carriers agreeing: here, enough peers in all,
+            // and never one peer alone (it cannot tell its own failure from the Internet's)
+            int need = Math.max(config.outageMinPeers(), Math.min(config.minAgreeingPeers(), s.peersCarrying()));
+            if (s.peersAgreeing() < need) return false;
+            return (double) s.recentLost() / s.knownPrefixes() >= config.outageMinShare();
+        }
+        int lost = s.lostPrefixes() - st.lostBefore;
+        return lost >= config.outageMinPrefixes() && lost >= 0.5 * st.candidatePeak
+                && (double) lost / s.knownPrefixes() >= config.outageMinShare();
+    }
+
+    private static double share(Signal s, EntityState st) {
+        return s.knownPrefixes() == 0 ? 0 : Math.max(0, (double) (s.lostPrefixes() - st.lostBefore)) / s.knownPrefixes();
+    }
+
+    /**
+     * Bins a prefix loss must last: one for a large loss (many prefixes, or all of an entity that
+     * has not been losing and regaining prefixes lately); short losses of a few prefixes are
+     * flaps, routine on real days, so a small loss must last {@code outageMinDuration}.
+     */
+    private int confirmBins(EntityState st, Signal s, Bin bin) {
+        boolean flapping = st.lastLossEpisode != Long.MIN_VALUE
+                && bin.startMicros() - st.lastLossEpisode < config.flapMemory().toNanos() / 1000;
+        // all of an entity at once is telling only when its whole table is known (a RIB): from updates
+        // alone an AS may be known by the one prefix that happened to change
+        boolean whole = s.basis().equals("rib") && s.recentLost() >= s.knownPrefixes() && !flapping;
+        if (st.downBins == 1 && (s.recentLost() >= config.outageFastPrefixes() || whole)) st.candidateFast = true;
+        if (st.candidateFast) return config.lossConfirmBins();
+        long bins = config.outageMinDuration().toNanos() / 1000 / Math.max(1, bin.endMicros() - bin.startMicros());
+        return (int) Math.max(config.lossConfirmBins(), bins);
+    }
+
+    private void raise(EntityState st, Signal s, Bin bin, Detectors all, double depth, boolean byPrefix) {
         double base = st.visibleBaseline;
         OpenEvent o = new OpenEvent(EventType.OUTAGE, st.entity, st.candidateEvidence);
         o.raised = bin.end();
         o.seenUntil = bin.end();
         o.depth = depth;
         o.severity = st.candidateSeverity;
-        o.extent = extent(st, s, base, loss);
+        st.outageByPrefix = byPrefix;
+        if (byPrefix) {
+            st.peakLost = Math.max(st.candidatePeak, s.recentLost());
+            o.extent = prefixExtent(st, s, bin);
+            if (s.recentLost() < s.knownPrefixes()) o.hints.add(Hint.PARTIAL);
+            o.details.put("baseline", "prefix_carriers");
+            o.details.put("known_prefixes", Integer.toString(s.knownPrefixes()));
+            o.details.put("lost_prefixes", Integer.toString(st.peakLost));
+        } else {
+            Loss loss = loss(bin.view(), st.entity, s, base);
+            o.extent = extent(st, s, base, loss);
+            if (s.visibleSlash24() > 0) o.hints.add(Hint.PARTIAL);
+            if (loss.agreeing == 1) o.hints.add(Hint.ONE_PEER_ONLY);
+            o.details.put("baseline", st.visible.size() >= historyBinsForMedian() ? "moving_median" : "warmup_end");
+            o.details.put("baseline_slash24", fmt(base));
+            o.details.put("visible_slash24", fmt(s.visibleSlash24()));
+        }
+        o.details.put("basis", s.basis());
+        o.details.put("coverage", fmt(s.coverage()));
         o.before = st.lastNormalUpstreams.stream().map(Upstream::asn).toList();
         for (Upstream u : s.upstreams()) o.during.add(u.asn());
         o.evidence = st.evidence == null ? java.util.List.of() : st.evidence.snapshot();
         // gradual: the loss deepened over bins, or the withdrawals behind it began bins earlier
-        boolean gradual = st.firstDownDepth < depth - 0.05 || st.candidateEvidence.isBefore(st.candidateBin);
+        boolean gradual = st.firstDownDepth < depth - 0.05 || st.candidateEvidence.isBefore(st.candidateBin.minusSeconds(300));
         o.hints.add(gradual ? Hint.GRADUAL : Hint.ALL_AT_ONCE);
-        if (s.visibleSlash24() > 0) o.hints.add(Hint.PARTIAL);
         if (all.recentInstability(st, bin)) o.hints.add(Hint.PRECEDED_BY_INSTABILITY);
         if (o.before.size() == 1 && st.lastNormalUpstreams.get(0).share() >= 0.99) o.hints.add(Hint.SINGLE_UPSTREAM);
         boolean upstreamGone = !o.before.isEmpty() && o.during.stream().noneMatch(o.before::contains);
         if ((upstreamGone && !o.during.isEmpty()) || all.recentUpstreamLoss(st, bin)) o.hints.add(Hint.UPSTREAM_LOST);
-        if (loss.agreeing == 1) o.hints.add(Hint.ONE_PEER_ONLY);
-        o.details.put("baseline_slash24", fmt(base));
-        o.details.put("visible_slash24", fmt(s.visibleSlash24()));
         o.summary = summary(st, o);
         st.outage = o;
         st.outageThisBin = true;
         sink.raised(o.snapshot());
     }
 
+    /** {@code AS13335}, {@code KP}, {@code 175.45.176.0/22}. */
+    static String display(String entity) {
+        if (entity.startsWith("as:")) return "AS" + entity.substring(3);
+        int c = entity.indexOf(':');
+        return c < 0 ? entity : entity.substring(c + 1);
+    }
+
+    private int historyBinsForMedian() {
+        return (int) Math.max(1, warmupBins) * 4;
+    }
+
+    /** The extent in prefixes: lost / known, /24s, addresses, peers agreeing / carrying, and the lost prefixes. */
+    private Extent prefixExtent(EntityState st, Signal s, Bin bin) {
+        java.util.List<org.blackout.wire.net.Prefix> lost = bin.view().recentlyLost(Entity.parse(st.entity), config.extentPrefixes());
+        return new Extent(s.recentLost(), s.recentLostSlash24(), Math.round(s.recentLostSlash24() * 256), s.peersAgreeing(),
+                s.fullFeedPeers(), s.knownPrefixes(), s.peersCarrying(), lost.stream().map(Object::toString).toList());
+    }
+
     private static String summary(EntityState st, OpenEvent o) {
+        if (st.outageByPrefix) {
+            Extent x = o.extent;
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "%,d of %,d prefixes (%.0f%%) of %s withdrawn by %d/%d peers",
+                    x.prefixes(), x.knownPrefixes(), 100.0 * x.prefixes() / Math.max(1, x.knownPrefixes()),
+                    display(st.entity), x.peersAgreeing(), x.peersCarrying()));
+            if (o.before.size() == 1) b.append(", single upstream AS").append(o.before.get(0));
+            return b.toString();
+        }
         StringBuilder b = new StringBuilder();
         b.append(o.depth >= 0.999 ? "all" : String.format(Locale.ROOT, "%.0f%%", o.depth * 100))
                 .append(" of ").append(o.details.getOrDefault("baseline_slash24", "?")).append(" /24s lost, ")
@@ -137,7 +253,8 @@ final class OutageDetector {
 
     private static Extent extent(EntityState st, Signal s, double base, Loss loss) {
         double lost = Math.max(0, base - s.visibleSlash24());
-        return new Extent(loss.prefixes, lost, Math.round(lost * 256), loss.agreeing, s.fullFeedPeers());
+        return new Extent(loss.prefixes, lost, Math.round(lost * 256), loss.agreeing, s.fullFeedPeers(), s.knownPrefixes(),
+                s.fullFeedPeers(), java.util.List.of());
     }
 
     /**

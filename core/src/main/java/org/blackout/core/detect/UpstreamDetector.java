@@ -35,9 +35,20 @@ final class UpstreamDetector {
 
     void step(EntityState st, Signal s, Bin bin) {
         if (st.outage != null || st.downBins > 0 || st.outageThisBin || s.visibleSlash24() <= 0) return;
+        // shares of paths need whole tables: from a handful of tables rebuilt from updates they are noise
+        // (on the shared route-views2 days, 1-3 such tables gave 300 upstream events a day)
+        if (s.fullFeedPeers() < config.upstreamMinPeers()) return;
         if (!Double.isNaN(st.visibleBaseline) && s.visibleSlash24() < config.outageLower() * st.visibleBaseline) return;
+        // hysteresis: established at upstreamMinShare, lost only below a quarter of it, so an upstream
+        // wavering around the threshold (routine on real days) is no change
         LongLinkedOpenHashSet now = new LongLinkedOpenHashSet();
-        for (Upstream u : s.upstreams()) if (u.share() >= config.upstreamMinShare()) now.add(u.asn());
+        LongLinkedOpenHashSet present = new LongLinkedOpenHashSet();
+        LongLinkedOpenHashSet strong = new LongLinkedOpenHashSet();
+        for (Upstream u : s.upstreams()) {
+            if (u.share() >= config.upstreamMinShare()) now.add(u.asn());
+            if (u.share() >= config.upstreamMinShare() / 4) present.add(u.asn());
+            if (u.share() >= config.upstreamMinShare() * 1.5) strong.add(u.asn());
+        }
         if (st.bins <= warmupBins || st.established == null) {
             if (st.bins > warmupBins || st.established == null) st.established = now;
             else st.established.addAll(now);
@@ -45,7 +56,7 @@ final class UpstreamDetector {
         }
         // lost
         for (long a : new LongArrayList(st.established)) {
-            if (now.contains(a)) {
+            if (present.contains(a)) {
                 st.missing.remove(a);
                 OpenEvent o = st.lost.remove(a);
                 if (o != null) {
@@ -65,8 +76,8 @@ final class UpstreamDetector {
                 sink.raised(o.snapshot());
             }
         }
-        // gained
-        for (long a : now) {
+        // gained: a significant share, not one wavering near the threshold
+        for (long a : strong) {
             if (st.established.contains(a)) continue;
             // a foreign origin inside the entity's space is the border only because it originates: a hijack, not an upstream
             if (originatesInside(bin.view(), st.entity, a)) continue;
@@ -80,7 +91,7 @@ final class UpstreamDetector {
             sink.raised(o.snapshot());
             sink.lowered(o.snapshot());
         }
-        for (long a : new LongArrayList(st.fresh.keySet())) if (!now.contains(a)) st.fresh.remove(a);
+        for (long a : new LongArrayList(st.fresh.keySet())) if (!strong.contains(a)) st.fresh.remove(a);
         // an upstream gone for a whole history window is no longer established
         long historyBins = Math.max(1, config.history().toNanos() / 1000 / (bin.endMicros() - bin.startMicros()));
         for (long a : new LongArrayList(st.missing.keySet())) {
@@ -98,7 +109,8 @@ final class UpstreamDetector {
     }
 
     private void singleUpstream(EntityState st, Signal s, Bin bin) {
-        if (!(st.watched || st.country)) return;
+        // an informational flag: for explicitly watched entities only, not for every country seen
+        if (!st.watched) return;
         boolean single = st.established.size() == 1 && s.upstreams().size() == 1 && s.upstreams().get(0).share() >= 0.99;
         if (single && st.singleUpstream == null) {
             long a = s.upstreams().get(0).asn();

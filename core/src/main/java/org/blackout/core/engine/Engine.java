@@ -43,6 +43,7 @@ public final class Engine implements RoutingView, ElementSink {
     private final RoutingState routing = new RoutingState();
     private final EntityIndex index;
     private final SignalCalculator calculator;
+    private final org.blackout.core.signal.PrefixVisibility visibility;
     private final List<Prefix> watchedBlocks = new ArrayList<>();
     private final boolean[] watchedCountry = new boolean[CountryCode.COUNT];
     private final LongLinkedOpenHashSet watchedAses = new LongLinkedOpenHashSet();
@@ -66,7 +67,8 @@ public final class Engine implements RoutingView, ElementSink {
         this.watch = watch;
         this.listener = listener;
         this.index = new EntityIndex(p -> routing.prefixes().isV6(p) ? 0 : Math.scalb(1.0, 24 - routing.prefixes().length(p)));
-        this.calculator = new SignalCalculator(routing, index, maps, config.threshold());
+        this.visibility = new org.blackout.core.signal.PrefixVisibility(routing, config.lossShare(), config.lossFloor(), config.forgetMicros());
+        this.calculator = new SignalCalculator(routing, index, maps, config.threshold(), visibility);
         for (Entity e : watch.entities()) {
             index.entity(e); // fixed entities report even when empty, in the order given
             switch (e) {
@@ -101,16 +103,19 @@ public final class Engine implements RoutingView, ElementSink {
                     routing.beginSync(peer);
                     syncing.set(peer);
                 }
-                routing.announce(peer, prefixId(e.prefix()), pathId(e.attributes()), e.pathId());
+                int p = prefixId(e.prefix());
+                routing.announce(peer, p, pathId(e.attributes()), e.pathId());
+                visibility.announced(peer, p, true);
             }
             case ANNOUNCE -> {
                 endSync(peer, t);
                 int p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
-                    routing.remove(peer, p, e.pathId());
+                    if (routing.remove(peer, p, e.pathId()) != PeerRib.NONE) visibility.withdrawn(p, t);
                     index.countWithdrawal(p);
                 } else {
                     routing.announce(peer, p, pathId(e.attributes()), e.pathId());
+                    visibility.announced(peer, p, false);
                     index.countAnnouncement(p);
                 }
             }
@@ -118,7 +123,7 @@ public final class Engine implements RoutingView, ElementSink {
                 endSync(peer, t);
                 int p = routing.prefixes().find(e.prefix());
                 if (p >= 0) {
-                    routing.remove(peer, p, e.pathId());
+                    if (routing.remove(peer, p, e.pathId()) != PeerRib.NONE) visibility.withdrawn(p, t);
                     index.countWithdrawal(p);
                 }
             }
@@ -132,6 +137,8 @@ public final class Engine implements RoutingView, ElementSink {
                 } else if (e.oldState() == ESTABLISHED || routing.rib(peer).size() > 0) {
                     // no session, no routes: the peer's routes go, and with them its full-feed status
                     routes = routing.dropPeer(peer);
+                    visibility.peerGone(peer, routing.prefixes().size());
+                    index.markAllDirty();
                     kind = FeedEvent.Kind.SESSION_DOWN;
                 } else {
                     kind = FeedEvent.Kind.STATE_CHANGE;
@@ -292,6 +299,14 @@ public final class Engine implements RoutingView, ElementSink {
             index.markAllDirty();
             lastFullFeed = ff;
         }
+        long[] live = new long[(routing.peerCount() + 63) / 64 + 1];
+        for (int peer = 0; peer < routing.peerCount(); peer++) if (!routing.isStale(peer)) live[peer >>> 6] |= 1L << peer;
+        // peers going stale or coming back change every prefix's carriers; retirement is a matter of time: recheck hourly
+        if (visibility.active(live) || ++binsSinceFullCheck >= Math.max(1, 3_600_000_000L / config.binMicros())) {
+            index.markAllDirty();
+            binsSinceFullCheck = 0;
+        }
+        calculator.clock(end, config.recentLossMicros());
         Instant time = instant(binStart);
         int fullFeed = routing.fullFeedCount();
         for (int e : emissionOrder()) {
@@ -302,12 +317,16 @@ public final class Engine implements RoutingView, ElementSink {
             }
             SignalCalculator.State s = cache[e];
             long[] counts = index.takeCounts(e);
+            int members = index.members(e).size();
             listener.signal(new Signal(time, index.get(e).toString(), s.visibleSlash24(), s.visiblePrefixes(),
-                    s.peersSeeing(), fullFeed, counts[0], counts[1], s.upstreams()));
+                    s.peersSeeing(), fullFeed, counts[0], counts[1], s.upstreams(), visibility.basis(),
+                    members == 0 ? 0 : (double) s.knownPrefixes() / members, s.knownPrefixes(), s.lostPrefixes(),
+                    s.recentLost(), s.recentLostSlash24(), s.agreeing(), s.carrying()));
         }
         listener.binClosed(binStart, end, this);
     }
 
+    private int binsSinceFullCheck;
     private int[] order = new int[0];
 
     /** Fixed watch entities first, in the order given, then every other entity sorted. */
@@ -377,6 +396,23 @@ public final class Engine implements RoutingView, ElementSink {
     @Override
     public int fullFeedPeers() {
         return routing.fullFeedCount();
+    }
+
+    /** Per-prefix visibility among carriers. */
+    public org.blackout.core.signal.PrefixVisibility visibility() {
+        return visibility;
+    }
+
+    /** The entity's recently lost prefixes (for event extents), computed at the current bin's end. */
+    @Override
+    public java.util.List<Prefix> recentlyLost(Entity entity, int cap) {
+        int id = index.find(entity);
+        if (id < 0) return java.util.List.of();
+        it.unimi.dsi.fastutil.ints.IntArrayList ids = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        calculator.compute(id, ids);
+        java.util.List<Prefix> out = new ArrayList<>();
+        for (int i = 0; i < ids.size() && out.size() < cap; i++) out.add(routing.prefixes().prefix(ids.getInt(i)));
+        return out;
     }
 
     public EngineConfig config() {

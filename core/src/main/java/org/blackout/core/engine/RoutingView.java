@@ -20,4 +20,9 @@ public interface RoutingView {
     int peersSeeing(Prefix p);
 
     int fullFeedPeers();
+
+    /** Up to {@code cap} of the entity's recently lost prefixes, in prefix order (none by default). */
+    default java.util.List<Prefix> recentlyLost(org.blackout.core.signal.Entity entity, int cap) {
+        return java.util.List.of();
+    }
 }

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param pattern       hints: all at once vs gradual, preceded by instability, upstream lost, ...
  * @param details       type-specific extras (hijack: origin, expected, prefix; feed: kind, routes), sorted
  * @param summary       one line for people
+ * @param score         how much it deserves attention, 0–200ish (IODA-like severity; hijacks ranked
+ *                      by suspicion); 0 for informational flags such as a single upstream
  */
 public record Event(
         String id,
@@ -46,12 +48,21 @@ public record Event(
         List<Evidence> evidence,
         List<Hint> pattern,
         SortedMap<String, String> details,
-        String summary) {
+        String summary,
+        double score) {
 
     public Event {
         evidence = List.copyOf(evidence);
         pattern = List.copyOf(pattern);
         details = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(details));
+    }
+
+    /** An event without a score (older stores, tests). */
+    public Event(String id, EventType type, String entity, Instant firstEvidence, Instant raised, Instant lowered,
+                 long durationS, double severity, double depth, Extent extent, Upstreams upstreams, List<Evidence> evidence,
+                 List<Hint> pattern, SortedMap<String, String> details, String summary) {
+        this(id, type, entity, firstEvidence, raised, lowered, durationS, severity, depth, extent, upstreams, evidence,
+                pattern, details, summary, 0);
     }
 
     public static String id(EventType type, String entity, Instant firstEvidence) {

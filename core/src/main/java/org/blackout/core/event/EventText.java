@@ -62,6 +62,7 @@ public final class EventText {
             case HIJACK -> "hijack ended after " + d;
             case FEED -> "feed back after " + d;
             case UPSTREAM -> "upstream change ended after " + d;
+            case LEAK -> "leak ended after " + d;
         };
     }
 }

@@ -11,7 +11,9 @@ public enum EventType {
     /** A watched prefix or AS announced by another origin (MOAS) or as a more-specific from another origin. */
     HIJACK("hijack"),
     /** A collector peer's session down, silent or re-synced: about the feed, never the Internet. */
-    FEED("feed");
+    FEED("feed"),
+    /** A route leak (RFC 7908): routes crossing an AS that should not have passed them on. */
+    LEAK("leak");
 
     private final String json;
 

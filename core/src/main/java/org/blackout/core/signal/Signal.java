@@ -18,6 +18,16 @@ import java.util.List;
  * @param upstreams       for an AS or prefix, the neighbours just before the origin; for a country,
  *                        its border ASes; with the share of full-feed peers' paths through each,
  *                        largest first
+ * @param basis           {@code rib} when peers' tables came from RIB dumps, {@code updates} when they
+ *                        were learned from update messages alone (visibility is then judged per prefix
+ *                        among the peers that carried it)
+ * @param coverage        share of the entity's prefixes that can be judged (carried by an active peer)
+ * @param knownPrefixes   those prefixes
+ * @param lostPrefixes    known prefixes withdrawn by (a majority of) the peers that carried them
+ * @param recentLost      lost prefixes whose last withdrawal came within the recent window (30 min)
+ * @param recentLostSlash24 their IPv4 space, /24 equivalents
+ * @param peersAgreeing   peers that withdrew at least one recently lost prefix
+ * @param peersCarrying   peers that carried at least one recently lost prefix
  */
 public record Signal(
         Instant time,
@@ -28,9 +38,24 @@ public record Signal(
         int fullFeedPeers,
         long announcements,
         long withdrawals,
-        List<Upstream> upstreams) {
+        List<Upstream> upstreams,
+        String basis,
+        double coverage,
+        int knownPrefixes,
+        int lostPrefixes,
+        int recentLost,
+        double recentLostSlash24,
+        int peersAgreeing,
+        int peersCarrying) {
 
     public Signal {
         upstreams = List.copyOf(upstreams);
+    }
+
+    /** A signal without per-prefix visibility (tests, stored signals). */
+    public Signal(Instant time, String entity, double visibleSlash24, int visiblePrefixes, int peersSeeing,
+                  int fullFeedPeers, long announcements, long withdrawals, List<Upstream> upstreams) {
+        this(time, entity, visibleSlash24, visiblePrefixes, peersSeeing, fullFeedPeers, announcements, withdrawals,
+                upstreams, "rib", 1, visiblePrefixes, 0, 0, 0, 0, 0);
     }
 }

@@ -32,20 +32,47 @@ public final class SignalCalculator {
     private final EntityIndex index;
     private final EntityMaps maps;
     private final double threshold;
+    private final PrefixVisibility prefixes;
+    private long now;
+    private long recentMicros;
 
-    public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold) {
+    public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
         this.index = index;
         this.maps = maps;
         this.threshold = threshold;
+        this.prefixes = prefixes;
     }
 
-    /** The bin-independent part of a signal. */
-    public record State(double visibleSlash24, int visiblePrefixes, int peersSeeing, List<Upstream> upstreams) {
-        public static final State EMPTY = new State(0, 0, 0, List.of());
+    /** The data time states are computed for, and how recent a withdrawal must be to count as a new loss. */
+    public void clock(long nowMicros, long recentMicros) {
+        this.now = nowMicros;
+        this.recentMicros = recentMicros;
+    }
+
+    /**
+     * The bin-independent part of a signal.
+     *
+     * @param knownPrefixes prefixes that can be judged: carried by at least one active peer, not retired
+     * @param lostPrefixes  known prefixes withdrawn by their carriers (see {@link PrefixVisibility}),
+     *                      not counting those whose space a reachable covering member still carries
+     * @param recentLost    lost prefixes whose last withdrawal came within the recent window: a new loss
+     * @param recentLostSlash24 their IPv4 space in /24 equivalents
+     * @param agreeing      peers that withdrew at least one recently lost prefix
+     * @param carrying      peers that carried at least one recently lost prefix
+     */
+    public record State(double visibleSlash24, int visiblePrefixes, int peersSeeing, List<Upstream> upstreams,
+                        int knownPrefixes, int lostPrefixes, int recentLost, double recentLostSlash24,
+                        int agreeing, int carrying) {
+        public static final State EMPTY = new State(0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0);
     }
 
     public State compute(int entityId) {
+        return compute(entityId, null);
+    }
+
+    /** As {@link #compute(int)}, also listing the recently lost prefix ids in {@code lostOut} when not null. */
+    public State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut) {
         EntityIndex.Members m = index.members(entityId);
         int n = m.size();
         if (n == 0) return State.EMPTY;
@@ -63,6 +90,11 @@ public final class SignalCalculator {
         long[] seeing = new long[Math.max(words, mask4.length)];
         double visible = 0;
         int visiblePrefixes = 0;
+        int known = 0, lost = 0, recent = 0;
+        double recentSlash24 = 0;
+        int pw = prefixes.words();
+        long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
+        boolean[] reach = new boolean[Math.min(n, 129) + 1];
 
         // stack of enclosing members: index into order, cumulative peer set, visibility
         int[] stack = new int[n];
@@ -90,13 +122,41 @@ public final class SignalCalculator {
             boolean visibleHere = full > 0 && covered > threshold * full;
             vis[depth] = visibleHere;
             double weight = m.weight(i);
+            // per prefix among its carriers: a lost prefix inside a reachable member is not lost space
+            boolean parentReach = depth > 0 && reach[depth - 1];
+            switch (prefixes.status(p, now)) {
+                case VISIBLE -> {
+                    known++;
+                    reach[depth] = true;
+                }
+                case LOST -> {
+                    known++;
+                    reach[depth] = parentReach;
+                    if (!parentReach) {
+                        lost++;
+                        if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
+                            recent++;
+                            if (!v6) recentSlash24 += weight;
+                            prefixes.orPeers(p, carriersOfLost, goneOfLost);
+                            if (lostOut != null) lostOut.add(p);
+                        }
+                    }
+                }
+                default -> reach[depth] = parentReach;
+            }
             if (visibleHere) visible += weight;
             if (depth > 0 && vis[depth - 1]) visible -= weight; // the parent's own part shrinks by this child
             stack[depth++] = i;
         }
         int peersSeeing = 0;
         for (long w : seeing) peersSeeing += Long.bitCount(w);
-        return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m));
+        int agreeing = 0, carrying = 0;
+        for (int w = 0; w < pw; w++) {
+            agreeing += Long.bitCount(goneOfLost[w]);
+            carrying += Long.bitCount(carriersOfLost[w]);
+        }
+        return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m), known, lost, recent,
+                recentSlash24, agreeing, carrying);
     }
 
     /**

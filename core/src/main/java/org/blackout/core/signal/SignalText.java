@@ -1,10 +1,13 @@
 package org.blackout.core.signal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.blackout.core.json.Json;
 
-/** Signals as text: JSON lines, CSV and a fixed-width table. Field names as in {@link Signal}. */
+/** Signals as text: JSON lines (Jackson, numbers as {@link Json#number}), CSV and a fixed-width table. Field names as in {@link Signal}. */
 public final class SignalText {
     private SignalText() {}
 
@@ -12,22 +15,33 @@ public final class SignalText {
             "peers_seeing", "full_feed_peers", "announcements", "withdrawals", "upstreams");
 
     public static String json(Signal s) {
-        StringBuilder sb = new StringBuilder(160);
-        sb.append("{\"time\":\"").append(s.time()).append("\",\"entity\":");
-        quote(sb, s.entity());
-        sb.append(",\"visible_slash24\":").append(number(s.visibleSlash24()))
-          .append(",\"visible_prefixes\":").append(s.visiblePrefixes())
-          .append(",\"peers_seeing\":").append(s.peersSeeing())
-          .append(",\"full_feed_peers\":").append(s.fullFeedPeers())
-          .append(",\"announcements\":").append(s.announcements())
-          .append(",\"withdrawals\":").append(s.withdrawals())
-          .append(",\"upstreams\":{");
-        for (int i = 0; i < s.upstreams().size(); i++) {
-            Upstream u = s.upstreams().get(i);
-            if (i > 0) sb.append(',');
-            sb.append('"').append(u.asn()).append("\":").append(share(u.share()));
+        return Json.string(g -> write(g, s));
+    }
+
+    /** One signal as a JSON object, fields in the record's order (a new component is one line here). */
+    public static void write(JsonGenerator g, Signal s) throws IOException {
+        g.writeStartObject();
+        Json.time(g, "time", s.time());
+        g.writeStringField("entity", s.entity());
+        Json.number(g, "visible_slash24", s.visibleSlash24());
+        g.writeNumberField("visible_prefixes", s.visiblePrefixes());
+        g.writeNumberField("peers_seeing", s.peersSeeing());
+        g.writeNumberField("full_feed_peers", s.fullFeedPeers());
+        g.writeNumberField("announcements", s.announcements());
+        g.writeNumberField("withdrawals", s.withdrawals());
+        g.writeFieldName("upstreams");
+        upstreams(g, s.upstreams());
+        g.writeEndObject();
+    }
+
+    /** Upstreams as an object {@code {"4837":1,"3356":0.25}}: AS number to share, in the list's order. */
+    public static void upstreams(JsonGenerator g, List<Upstream> upstreams) throws IOException {
+        g.writeStartObject();
+        for (Upstream u : upstreams) {
+            g.writeFieldId(u.asn());
+            Json.number(g, u.share());
         }
-        return sb.append("}}").toString();
+        g.writeEndObject();
     }
 
     public static String csvHeader() {
@@ -71,17 +85,6 @@ public final class SignalText {
 
     private static String share(double v) {
         return number(Math.round(v * 10000) / 10000.0);
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        sb.append('"');
     }
 
     /** ISO-8601 UTC, as {@link Instant#toString()} prints it. */

@@ -1,7 +1,9 @@
 package org.blackout.server.alert;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventJson;
+import org.blackout.core.json.Json;
 
 /**
  * One alert: an event snapshot at a phase of its lifecycle, with the line people read.
@@ -10,8 +12,25 @@ import org.blackout.core.event.EventJson;
  */
 public record Alert(String key, String phase, Event event, String text) {
 
+    /** {@code {"phase":…,"text":…,"event":{…}}}: what webhooks, files, email and syslog carry. */
     public String json() {
-        return "{\"phase\":\"" + phase + "\",\"text\":" + quote(text) + ",\"event\":" + EventJson.json(event) + "}";
+        return Json.string(g -> {
+            g.writeStartObject();
+            g.writeStringField("phase", phase);
+            g.writeStringField("text", text);
+            g.writeFieldName("event");
+            EventJson.write(g, event);
+            g.writeEndObject();
+        });
+    }
+
+    /** Slack's incoming-webhook body: {@code {"text":…}}. */
+    public String slackJson() {
+        return Json.string(g -> {
+            g.writeStartObject();
+            g.writeStringField("text", text);
+            g.writeEndObject();
+        });
     }
 
     /** "9 h 31 min", "35 min", "2 d 3 h". */
@@ -28,27 +47,8 @@ public record Alert(String key, String phase, Event event, String text) {
         return t == null ? "-" : t.toString().substring(0, 16).replace('T', ' ') + "Z";
     }
 
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        escape(sb, s);
-        return sb.append('"').toString();
-    }
-
-    /** JSON string escaping without the quotes (for templates). */
+    /** JSON string escaping without the quotes (for templates), by Jackson's encoder. */
     public static void escape(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(s, sb);
     }
 }

@@ -31,7 +31,7 @@ public final class Deliverers {
     public static Deliverer of(Destination d) {
         return switch (d.kind()) {
             case WEBHOOK -> a -> post(d.url(), d.template() == null ? a.json() : render(d.template(), a));
-            case SLACK -> a -> post(d.url(), "{\"text\":" + Alert.quote(a.text()) + "}");
+            case SLACK -> a -> post(d.url(), a.slackJson());
             case EMAIL -> a -> email(d, a);
             case SYSLOG -> a -> syslog(d, a);
             case FILE -> a -> {

@@ -1,8 +1,10 @@
 package org.blackout.server.api;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,7 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Api {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads what older versions stored too: {@code 6.} (a trailing decimal point) and {@code NaN}. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
     private static final long MAX_SPAN = 400L * 86400;
 
     private final Store store;
@@ -72,10 +77,6 @@ public final class Api {
         CachedBody(long generation, byte[] plain) {
             this.generation = generation;
             this.plain = plain;
-        }
-
-        static CachedBody of(long generation, String body) {
-            return new CachedBody(generation, body.getBytes(StandardCharsets.UTF_8));
         }
 
         byte[] gzip() {
@@ -149,11 +150,16 @@ public final class Api {
     }
 
     static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).contentType("application/json").result(errorBody(status, code, message));
+    }
+
+    /** {@code {"error": code, "message": text, "status": n}}. */
+    static String errorBody(int status, String code, String message) {
         ObjectNode o = JSON.createObjectNode();
         o.put("error", code);
         o.put("message", message);
         o.put("status", status);
-        ctx.status(status).contentType("application/json").result(o.toString());
+        return o.toString();
     }
 
     private static void json(Context ctx, Object body) {
@@ -265,7 +271,7 @@ public final class Api {
         long gen = store.generation();
         CachedBody c = cache.get(key);
         if (c == null || c.generation != gen) {
-            String body;
+            byte[] body;
             if (effective == 0) {
                 Timeline tl = timelines.get(entity);
                 body = tl.json(entity, iso(from), iso(to), stored, tl.lowerBound(from), tl.lowerBound(to));
@@ -273,7 +279,7 @@ public final class Api {
                 Timeline tl = Timeline.of(store.signals(entity, from, to, effective), gen);
                 body = tl.json(entity, iso(from), iso(to), effective, 0, tl.size());
             }
-            c = CachedBody.of(gen, body);
+            c = new CachedBody(gen, body);
             synchronized (cache) {
                 CachedBody old = cache.put(key, c);
                 cachedBytes += c.plain.length - (old == null ? 0 : old.plain.length);

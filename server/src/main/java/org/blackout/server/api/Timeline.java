@@ -1,7 +1,13 @@
 package org.blackout.server.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.blackout.core.json.Json;
 import org.blackout.server.store.Rows.SignalRow;
 
 /**
@@ -15,7 +21,7 @@ final class Timeline {
     final double[] visible, prefixes, peers, full;
     final long[] announcements, withdrawals;
     final int[] upAt; // indexes where the upstream mix changes
-    final String[] upJson;
+    final String[] upJson; // canonical JSON objects
 
     private Timeline(long generation, int n, int changes) {
         this.generation = generation;
@@ -34,7 +40,7 @@ final class Timeline {
         int changes = 0;
         String prev = null;
         for (SignalRow r : rows) {
-            if (!r.upstreams().equals(prev)) changes++;
+            if (!java.util.Objects.equals(r.upstreams(), prev)) changes++;
             prev = r.upstreams();
         }
         Timeline tl = new Timeline(generation, rows.size(), changes);
@@ -49,9 +55,9 @@ final class Timeline {
             tl.full[i] = r.fullFeedPeers();
             tl.announcements[i] = r.announcements();
             tl.withdrawals[i] = r.withdrawals();
-            if (!r.upstreams().equals(prev)) {
+            if (!java.util.Objects.equals(r.upstreams(), prev)) {
                 tl.upAt[c] = i;
-                tl.upJson[c++] = r.upstreams();
+                tl.upJson[c++] = canonical(r.upstreams());
                 prev = r.upstreams();
             }
         }
@@ -75,70 +81,80 @@ final class Timeline {
         return k < 0 ? "{}" : upJson[k];
     }
 
-    /** The columnar JSON answer for bins [lo, hi). */
-    String json(String entity, String from, String to, long bin, int lo, int hi) {
+    /** The columnar JSON answer for bins [lo, hi), as UTF-8. */
+    byte[] json(String entity, String from, String to, long bin, int lo, int hi) {
         int n = Math.max(0, hi - lo);
-        StringBuilder sb = new StringBuilder(160 + n * 48);
-        sb.append("{\"entity\":\"").append(entity).append("\",\"from\":\"").append(from).append("\",\"to\":\"").append(to)
-                .append("\",\"bin_seconds\":").append(bin).append(",\"count\":").append(n);
-        sb.append(",\"t\":[");
-        for (int i = lo; i < hi; i++) (i > lo ? sb.append(',') : sb).append(t[i]);
-        doubles(sb, "visible_slash24", visible, lo, hi);
-        doubles(sb, "visible_prefixes", prefixes, lo, hi);
-        doubles(sb, "peers_seeing", peers, lo, hi);
-        doubles(sb, "full_feed_peers", full, lo, hi);
-        longs(sb, "announcements", announcements, lo, hi);
-        longs(sb, "withdrawals", withdrawals, lo, hi);
-        sb.append("],\"upstreams\":").append(n == 0 ? "{}" : upstreamsAt(hi - 1));
-        sb.append(",\"upstream_changes\":[");
-        if (n > 0) {
-            sb.append("{\"t\":").append(t[lo]).append(",\"upstreams\":").append(upstreamsAt(lo)).append('}');
-            int k = Arrays.binarySearch(upAt, lo);
-            k = k < 0 ? -k - 1 : k + 1;
-            for (; k < upAt.length && upAt[k] < hi; k++) {
-                sb.append(",{\"t\":").append(t[upAt[k]]).append(",\"upstreams\":").append(upJson[k]).append('}');
+        return Json.bytes(g -> {
+            g.writeStartObject();
+            g.writeStringField("entity", entity);
+            g.writeStringField("from", from);
+            g.writeStringField("to", to);
+            g.writeNumberField("bin_seconds", bin);
+            g.writeNumberField("count", n);
+            longs(g, "t", t, lo, hi);
+            doubles(g, "visible_slash24", visible, lo, hi);
+            doubles(g, "visible_prefixes", prefixes, lo, hi);
+            doubles(g, "peers_seeing", peers, lo, hi);
+            doubles(g, "full_feed_peers", full, lo, hi);
+            longs(g, "announcements", announcements, lo, hi);
+            longs(g, "withdrawals", withdrawals, lo, hi);
+            g.writeFieldName("upstreams");
+            g.writeRawValue(n == 0 ? "{}" : upstreamsAt(hi - 1));
+            g.writeArrayFieldStart("upstream_changes");
+            if (n > 0) {
+                change(g, t[lo], upstreamsAt(lo));
+                int k = Arrays.binarySearch(upAt, lo);
+                k = k < 0 ? -k - 1 : k + 1;
+                for (; k < upAt.length && upAt[k] < hi; k++) change(g, t[upAt[k]], upJson[k]);
             }
-        }
-        return sb.append("]}").toString();
+            g.writeEndArray();
+            g.writeEndObject();
+        }, 160 + n * 48);
     }
 
-    private static void doubles(StringBuilder sb, String name, double[] v, int lo, int hi) {
-        sb.append("],\"").append(name).append("\":[");
-        for (int i = lo; i < hi; i++) {
-            if (i > lo) sb.append(',');
-            number(sb, v[i]);
-        }
+    private static void change(JsonGenerator g, long t, String upstreams) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("t", t);
+        g.writeFieldName("upstreams");
+        g.writeRawValue(upstreams); // canonical JSON, see canonical()
+        g.writeEndObject();
     }
 
-    /** Up to 4 decimals without Double.toString (the hot loop of a 30-day answer). */
-    static void number(StringBuilder sb, double x) {
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            sb.append((long) x);
-            return;
-        }
-        if (!(Math.abs(x) < 1e14)) {
-            sb.append(Double.isFinite(x) ? Double.toString(x) : "null");
-            return;
-        }
-        long scaled = Math.round(x * 10000);
-        if (scaled < 0) {
-            sb.append('-');
-            scaled = -scaled;
-        }
-        sb.append(scaled / 10000);
-        int frac = (int) (scaled % 10000);
-        if (frac == 0) return;
-        sb.append('.');
-        int div = 1000;
-        while (frac > 0) {
-            sb.append((char) ('0' + frac / div));
-            frac %= div;
-            div /= 10;
-        }
+    private static void doubles(JsonGenerator g, String name, double[] v, int lo, int hi) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int i = lo; i < hi; i++) Json.number(g, v[i]);
+        g.writeEndArray();
     }
 
-    private static void longs(StringBuilder sb, String name, long[] v, int lo, int hi) {
-        sb.append("],\"").append(name).append("\":[");
-        for (int i = lo; i < hi; i++) (i > lo ? sb.append(',') : sb).append(v[i]);
+    private static void longs(JsonGenerator g, String name, long[] v, int lo, int hi) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (int i = lo; i < hi; i++) g.writeNumber(v[i]);
+        g.writeEndArray();
+    }
+
+    /**
+     * A stored upstream object ({@code {"4837":1,"3356":0.25}}) rewritten by Jackson with the shares
+     * as {@link Json#number} prints them, so the answer embeds only valid JSON (rows from older
+     * versions may hold {@code NaN}); anything but an object becomes {@code {}}.
+     */
+    static String canonical(String stored) {
+        JsonNode n;
+        try {
+            n = stored == null ? null : Api.JSON.readTree(stored);
+        } catch (IOException e) {
+            n = null;
+        }
+        JsonNode o = n;
+        return Json.string(g -> {
+            g.writeStartObject();
+            if (o instanceof ObjectNode obj) {
+                for (Map.Entry<String, JsonNode> f : obj.properties()) {
+                    g.writeFieldName(f.getKey());
+                    if (f.getValue().isNumber()) Json.number(g, f.getValue().doubleValue());
+                    else g.writeNull();
+                }
+            }
+            g.writeEndObject();
+        });
     }
 }

@@ -1,7 +1,9 @@
 package org.blackout.server.store;
 
 import java.util.List;
+import org.blackout.core.json.Json;
 import org.blackout.core.signal.Signal;
+import org.blackout.core.signal.SignalText;
 import org.blackout.core.signal.Upstream;
 
 /** A signal as one row: bin start in epoch seconds, upstreams as a JSON object. */
@@ -15,12 +17,6 @@ public record StoredSignal(String entity, long t, double visibleSlash24, int vis
 
     /** {@code {"4837":1,"3356":0.25}}, largest share first as the engine ordered them. */
     public static String upstreamsJson(List<Upstream> ups) {
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < ups.size(); i++) {
-            if (i > 0) sb.append(',');
-            double share = Math.round(ups.get(i).share() * 10000) / 10000.0;
-            sb.append('"').append(ups.get(i).asn()).append("\":").append(share == Math.rint(share) ? Long.toString((long) share) : Double.toString(share));
-        }
-        return sb.append('}').toString();
+        return Json.string(g -> SignalText.upstreams(g, ups));
     }
 }
