@@ -16,6 +16,7 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
+import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.ConfigException;
@@ -66,6 +67,8 @@ final class CollectCommand implements Callable<Integer> {
 
     @Mixin EntityOptions entities = new EntityOptions();
 
+    @Mixin PolicyOptions policies = new PolicyOptions();
+
     @Mixin EngineOptions engineOptions = new EngineOptions();
 
     @Mixin DetectorOptions detectorOptions = new DetectorOptions();
@@ -106,6 +109,13 @@ final class CollectCommand implements Callable<Integer> {
             System.err.println("collect: " + e.getMessage());
             return 2;
         }
+        Policies policy;
+        try {
+            policy = policies.load();
+        } catch (java.io.IOException e) {
+            System.err.println("collect: " + e.getMessage());
+            return 2;
+        }
         EntityMaps maps = settings.entities().load();
         Watch w;
         try {
@@ -133,7 +143,7 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println(EventText.lifecycle(EventSink.Phase.LOWERED, e));
             }
         };
-        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).signals(printer).events(lifecycle).build();
+        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(printer).events(lifecycle).build();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();

@@ -9,13 +9,16 @@ import org.blackout.pipeline.PipelineSettings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** replay and collect reach every detector and engine setting through the same flags. */
+/** replay and collect reach every detector, engine and policy setting through the same flags. */
 class DetectorOptionsTest {
 
     @Test
     void everyDetectorSettingHasAFlagInReplayAndCollect() {
         for (Object command : new Object[] {new ReplayCommand(), new CollectCommand()}) {
             CommandLine cl = new CommandLine(command);
+            for (String flag : new String[] {"--prefixes", "--rpki", "--as-rel", "--bin", "--hold", "--threshold", "--detector"}) {
+                assertThat(cl.getCommandSpec().findOption(flag)).as("%s %s", cl.getCommandName(), flag).isNotNull();
+            }
             for (String key : Detection.keys()) {
                 String flag = "--" + key.replace('_', '-');
                 assertThat(cl.getCommandSpec().findOption(flag))
