@@ -145,6 +145,7 @@ final class LeakDetector {
     private void raise(Incident inc, int prefixes, int peers, Bin bin) {
         OriginPolicy.Valley v = inc.valley;
         OpenEvent o = new OpenEvent(EventType.LEAK, "as:" + v.leaker(), Bin.instant(inc.first));
+        o.idSuffix = "/" + v.leakedTo();
         o.raised = bin.end();
         o.seenUntil = bin.end();
         o.depth = 1;

@@ -47,7 +47,7 @@ final class RealDays {
     }
 
     /** Elements to slip into the stream; {@link #at} is consulted as the stream passes each element. */
-    static final class Injector {
+    static class Injector {
         final PriorityQueue<RouteElement> queue = new PriorityQueue<>((a, b) -> Long.compare(a.timeMicros(), b.timeMicros()));
 
         void add(RouteElement e) {
