@@ -25,7 +25,7 @@ import org.blackout.wire.bgp.PathAttributes;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class BirdSessionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Daemon.installed("bird") && Daemon.installed("birdc"),
+        Prerequisites.require(Daemon.installed("bird") && Daemon.installed("birdc"),
                 "BIRD 2 is not installed (Debian package bird2); skipping the BIRD session test");
         ribs = new PeerRibs();
         ribs.keepAll = true;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.blackout.wire.mrt.MrtEncoder;
 import org.blackout.wire.mrt.MrtReader;
 import org.blackout.wire.mrt.MrtRecord;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -42,7 +42,7 @@ class RoundTripTest {
     @TestFactory
     Stream<DynamicTest> everyRecordOfEverySharedMrtFile() throws IOException {
         String s = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s, "mrt")), "blackout.shared not set or absent");
+        Prerequisites.require(s != null && Files.isDirectory(Path.of(s, "mrt")), "blackout.shared not set or absent");
         Path root = Path.of(s, "mrt");
         List<Path> files;
         try (Stream<Path> w = Files.walk(root)) {
