@@ -216,10 +216,11 @@ final class CollectCommand implements Callable<Integer> {
                 bmp = new BmpListener(toEngine, new BmpEvents() {
                     @Override
                     public void refused(java.net.InetSocketAddress address) {
-                        System.err.println("collect: BMP connection from " + address + " refused (not in bmp.allow)");
+                        System.err.println("collect: BMP connection from " + address.getAddress().getHostAddress()
+                                + " refused (not in bmp.allow; further attempts from it are counted, not logged)");
                     }
                 });
-                if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
+                bmp.allow(cfg.bmp().allow());
                 System.err.println("collect: BMP station on " + bmp.bind(cfg.bmp().listen()));
             }
             if (arch != null) System.err.println("collect: archive in " + cfg.archive().directory());
