@@ -132,10 +132,11 @@ public final class Api {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
             }
         });
-        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.parameter(), e.valid()));
         r.exception(SQLException.class, (e, ctx) -> {
+            // the SQL text stays in the log: it shows the schema and queries, and means nothing to the caller
             LOG.error("query failed on {}: {}", ctx.path(), e.getMessage());
-            error(ctx, 503, "store_unavailable", "the store could not answer: " + e.getMessage());
+            error(ctx, 503, "store_unavailable", "the store could not answer; try again later (details are in the server log)");
         });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} failed", ctx.path(), e);
@@ -149,11 +150,27 @@ public final class Api {
     }
 
     static void error(Context ctx, int status, String code, String message) {
+        error(ctx, status, code, message, null, List.of());
+    }
+
+    /** The error body, written by Jackson: {@code {"error", "message", "status"[, "parameter"][, "valid"]}}. */
+    static void error(Context ctx, int status, String code, String message, String parameter, List<String> valid) {
         ObjectNode o = JSON.createObjectNode();
         o.put("error", code);
         o.put("message", message);
         o.put("status", status);
-        ctx.status(status).contentType("application/json").result(o.toString());
+        if (parameter != null) o.put("parameter", parameter);
+        if (!valid.isEmpty()) {
+            ArrayNode v = o.putArray("valid");
+            valid.forEach(v::add);
+        }
+        String body;
+        try {
+            body = JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree of strings and numbers always serialises
+        }
+        ctx.status(status).contentType("application/json").result(body);
     }
 
     private static void json(Context ctx, Object body) {
@@ -164,7 +181,10 @@ public final class Api {
         for (String k : ctx.queryParamMap().keySet()) {
             boolean ok = false;
             for (String a : allowed) ok |= a.equals(k);
-            if (!ok) throw ApiException.badRequest("unknown parameter '" + k + "' (allowed: " + String.join(", ", allowed) + ")");
+            if (!ok) {
+                throw ApiException.badParameter(k, "unknown parameter '" + k + "' (allowed: "
+                        + (allowed.length == 0 ? "none" : String.join(", ", allowed)) + ")", List.of(allowed));
+            }
         }
     }
 
@@ -281,6 +301,7 @@ public final class Api {
         }
         String ae = ctx.header("Accept-Encoding");
         byte[] out = c.plain;
+        ctx.header("Vary", "Accept-Encoding"); // caches must not hand the gzip form to a client that did not ask
         if (ae != null && ae.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
             out = c.gzip();
