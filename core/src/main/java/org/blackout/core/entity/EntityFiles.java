@@ -78,7 +78,7 @@ public final class EntityFiles {
             default -> "range CSV";
         };
         if (taken == 0) {
-            throw new IOException(shown + ": no usable " + what + " records"
+            throw new EntityFileException(shown + ": no usable " + what + " records"
                     + (skips.count() > 0 ? "; " + skips.count() + " malformed, the first at " + skips.first()
                             : " (empty, or only comments and headers)"));
         }
