@@ -48,7 +48,7 @@ class CollectCommandTest {
 
     @Test
     void shortLiveRunWithBirdWritesAReadableArchive() throws Exception {
-        Prerequisites.require(Files.isExecutable(Path.of("/usr/sbin/bird")), "BIRD 2 is not installed; skipping");
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/sbin/bird")), "BIRD 2 (/usr/sbin/bird, apt-get install bird2)");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -40,7 +40,7 @@ class BirdGracefulRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Prerequisites.require(Daemon.installed("bird"), "BIRD 2 is not installed (Debian package bird2); skipping");
+        Prerequisites.require(Daemon.installed("bird"), "BIRD 2 is not installed (Debian package bird2)");
         ribs = new PeerRibs();
         feed = new FeedDispatcher(256, e -> { }, ribs);
         collector = new BgpCollector(new CollectorConfig(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),

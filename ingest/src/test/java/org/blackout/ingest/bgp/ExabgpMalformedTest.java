@@ -44,7 +44,7 @@ class ExabgpMalformedTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Prerequisites.require(Daemon.installed("exabgp"), "ExaBGP is not installed (Debian package exabgp); skipping");
+        Prerequisites.require(Daemon.installed("exabgp"), "ExaBGP is not installed (Debian package exabgp)");
         ribs = new PeerRibs();
         ribs.keepAll = true;
         feed = new FeedDispatcher(64, e -> { }, ribs);

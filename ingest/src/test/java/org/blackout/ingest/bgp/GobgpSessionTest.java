@@ -52,7 +52,7 @@ class GobgpSessionTest {
     @BeforeAll
     static void start() throws Exception {
         Prerequisites.require(Daemon.installed("gobgpd") && Daemon.installed("gobgp"),
-                "GoBGP is not installed (Debian package gobgpd); skipping the GoBGP session test");
+                "GoBGP is not installed (Debian package gobgpd)");
         ribs = new PeerRibs();
         feed = new FeedDispatcher(1024, e -> {
             if (e instanceof FeedEvent.Message m) {

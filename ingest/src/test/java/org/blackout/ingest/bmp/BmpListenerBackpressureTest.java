@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class BmpListenerBackpressureTest {
     @Test
     void aStalledSinkPausesTheRouterAndLosesNothing() throws Exception {
-        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP backpressure test");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         byte[] one = BmpCaptures.all().stream().filter(x -> x.name().startsWith("pmacct-test-automation/201-"))
                 .findFirst().orElseThrow().streams().getFirst().payload();
         long routesPerCopy = routes(one);

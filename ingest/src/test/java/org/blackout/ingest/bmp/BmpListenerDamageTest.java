@@ -33,7 +33,7 @@ class BmpListenerDamageTest {
 
     @BeforeAll
     static void load() {
-        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP damage tests");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         BmpCaptures c = BmpCaptures.all().stream()
                 .filter(x -> x.name().startsWith("pmacct-test-automation/201-")).findFirst().orElseThrow();
         clean = c.streams().getFirst().payload();

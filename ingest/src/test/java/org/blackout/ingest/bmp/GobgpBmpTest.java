@@ -51,7 +51,7 @@ class GobgpBmpTest {
     @Test
     void gobgpPeersAndRoutesAppear() throws Exception {
         Prerequisites.require(installed("gobgpd") && installed("gobgp"),
-                "GoBGP is not installed (Debian package gobgpd); skipping the GoBGP BMP test");
+                "GoBGP is not installed (Debian package gobgpd)");
         RecordingEvents got = new RecordingEvents();
         try (BmpListener listener = new BmpListener(got, got)) {
             int bmpPort = listener.bind(new InetSocketAddress("127.0.0.1", 0)).getPort();
