@@ -220,6 +220,7 @@ final class CollectCommand implements Callable<Integer> {
                                 + " refused (not in bmp.allow; further attempts from it are counted, not logged)");
                     }
                 });
+                cfg.bmp().allow().checkListen(cfg.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
                 bmp.allow(cfg.bmp().allow());
                 System.err.println("collect: BMP station on " + bmp.bind(cfg.bmp().listen()));
             }

@@ -90,6 +90,7 @@ final class Live implements AutoCloseable {
             }
         });
         if (bmp != null) {
+            cfg.bmp().allow().checkListen(cfg.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
             bmp.allow(cfg.bmp().allow());
             BmpListener station = bmp;
             metrics.bmpRefused(station::refused);

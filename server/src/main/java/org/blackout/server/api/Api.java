@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read-only JSON API over the store (see openapi.yaml). Parameters are checked by {@link Params}
- * before any query; errors are {@code {"error": code, "message": text}} with the matching status.
+ * before any query; errors are {@code {"error": code, "message": text, "status": n}} with the matching
+ * status, plus {@code "parameter"} (the query parameter at fault) and {@code "valid"} (the values it
+ * takes, when they are a short list) for a bad parameter; a 503 never carries the store's SQL text.
  * Timelines are columnar ({@code "t": [...], "visible_slash24": [...]}) as plots want them, and
  * cached until the store changes.
  */
