@@ -61,8 +61,8 @@ import picocli.CommandLine.Option;
                 "    neighbours:",
                 "      - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}",
                 "  bmp:",
-                "    listen: 0.0.0.0:1790",
-                "    allow: [192.0.2.7]",
+                "    listen: 0.0.0.0:1790          # default 127.0.0.1:1790",
+                "    allow: [192.0.2.7, 10.0.0.0/8]  # required off loopback (or allow-any: true)",
                 "  ris-live:",
                 "    url: wss://ris-live.ripe.net/v1/ws/?client=blackout",
                 "    subscribe: {host: rrc00}",
@@ -216,10 +216,12 @@ final class CollectCommand implements Callable<Integer> {
                 bmp = new BmpListener(toEngine, new BmpEvents() {
                     @Override
                     public void refused(java.net.InetSocketAddress address) {
-                        System.err.println("collect: BMP connection from " + address + " refused (not in bmp.allow)");
+                        System.err.println("collect: BMP connection from " + address.getAddress().getHostAddress()
+                                + " refused (not in bmp.allow; further attempts from it are counted, not logged)");
                     }
                 });
-                if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
+                cfg.bmp().allow().checkListen(cfg.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
+                bmp.allow(cfg.bmp().allow());
                 System.err.println("collect: BMP station on " + bmp.bind(cfg.bmp().listen()));
             }
             if (arch != null) System.err.println("collect: archive in " + cfg.archive().directory());

@@ -37,14 +37,19 @@ final class EntityOptions {
 
     EntityMaps loadMaps() throws IOException {
         EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : rir) EntityFiles.load(f, b);
+        for (Path f : rir) EntityFiles.load(f, b, EntityOptions::warn);
         for (Path f : geo) {
             String name = f.getFileName().toString();
             if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) loadTar(f, b);
-            else EntityFiles.load(f, b);
+            else EntityFiles.load(f, b, EntityOptions::warn);
         }
-        if (asNames != null) EntityFiles.load(asNames, b);
+        if (asNames != null) EntityFiles.load(asNames, b, EntityOptions::warn);
         return b.build();
+    }
+
+    /** Skipped malformed lines of an entity file: a warning on stderr. */
+    static void warn(String message) {
+        System.err.println("blackout: warning: " + message);
     }
 
     /** The watched entities; throws IllegalArgumentException naming a bad one. */
@@ -59,7 +64,7 @@ final class EntityOptions {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 String name = e.getName();
                 if (!e.isFile() || !(name.endsWith(".csv") || name.endsWith(".mmdb")) || name.endsWith("-num.csv")) continue;
-                EntityFiles.load(new NonClosing(tar), name, b);
+                EntityFiles.load(new NonClosing(tar), f + "!" + name, b, EntityOptions::warn);
             }
         }
     }

@@ -85,11 +85,15 @@ final class Live implements AutoCloseable {
         bmp = cfg.bmp() == null ? null : new BmpListener(toEngine, new BmpEvents() {
             @Override
             public void refused(java.net.InetSocketAddress address) {
-                LOG.warn("BMP connection from {} refused (not in bmp.allow)", address);
+                LOG.warn("BMP connection from {} refused (not in bmp.allow; further attempts from it are counted in "
+                        + "blackout_bmp_refused_total, not logged)", address.getAddress().getHostAddress());
             }
         });
         if (bmp != null) {
-            if (!cfg.bmp().allow().isEmpty()) bmp.allow(cfg.bmp().allow()::contains);
+            cfg.bmp().allow().checkListen(cfg.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
+            bmp.allow(cfg.bmp().allow());
+            BmpListener station = bmp;
+            metrics.bmpRefused(station::refused);
             try {
                 LOG.info("BMP station on {}", bmp.bind(cfg.bmp().listen()));
             } catch (InterruptedException e) {

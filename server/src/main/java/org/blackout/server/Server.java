@@ -60,7 +60,7 @@ public final class Server implements AutoCloseable {
         this.api = new Api(store, config.token());
         api.status(this::status);
         api.admin("prune", ctx -> {
-            long before = org.blackout.server.api.Params.time(ctx.queryParam("before"), "before");
+            long before = org.blackout.server.api.Params.requiredTime(ctx.queryParam("before"), "before");
             ObjectNode o = Api.json().createObjectNode();
             o.put("deleted", store.prune(before));
             return o;
@@ -306,9 +306,9 @@ public final class Server implements AutoCloseable {
 
     static EntityMaps loadMaps(ServerConfig.Replay r) throws IOException {
         EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : r.rir()) EntityFiles.load(f, b);
-        for (Path f : r.geo()) EntityFiles.load(f, b);
-        if (r.asNames() != null) EntityFiles.load(r.asNames(), b);
+        for (Path f : r.rir()) EntityFiles.load(f, b, LOG::warn);
+        for (Path f : r.geo()) EntityFiles.load(f, b, LOG::warn);
+        if (r.asNames() != null) EntityFiles.load(r.asNames(), b, LOG::warn);
         return b.build();
     }
 

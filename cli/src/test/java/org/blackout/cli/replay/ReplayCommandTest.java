@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blackout.cli.Main;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +18,9 @@ class ReplayCommandTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 

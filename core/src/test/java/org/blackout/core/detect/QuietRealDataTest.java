@@ -27,7 +27,7 @@ import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.mrt.MrtReader;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.RouteElements;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** Real update files from a quiet day, as far as anyone knows: what an operator would have to read. */
@@ -45,9 +45,9 @@ class QuietRealDataTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 
