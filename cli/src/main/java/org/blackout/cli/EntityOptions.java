@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 final class EntityOptions {
 
     @Option(names = "--rir", paramLabel = "FILE",
-            description = "RIR delegated statistics files (plain or extended format, .gz ok): prefix and AS → country.")
+            description = "RIR delegated statistics files (plain or extended format, .gz ok), or folders of them: "
+                    + "prefix and AS → country.")
     List<Path> rir = new ArrayList<>();
 
     @Option(names = "--geo", paramLabel = "FILE",
@@ -37,7 +38,16 @@ final class EntityOptions {
 
     EntityMaps loadMaps() throws IOException {
         EntityMaps.Builder b = EntityMaps.builder();
-        for (Path f : rir) EntityFiles.load(f, b, EntityOptions::warn);
+        for (Path f : rir) {
+            if (Files.isDirectory(f)) {
+                // a folder of delegation files (as ../shared/data/rir): each of them, in name order
+                try (var s = Files.list(f)) {
+                    for (Path g : s.filter(Files::isRegularFile).sorted().toList()) EntityFiles.load(g, b, EntityOptions::warn);
+                }
+            } else {
+                EntityFiles.load(f, b, EntityOptions::warn);
+            }
+        }
         for (Path f : geo) {
             String name = f.getFileName().toString();
             if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) loadTar(f, b);

@@ -43,6 +43,12 @@ final class EventsOutput {
     /** Call after the engine's finish: open events get their duration up to the end of the data. */
     List<Event> finish() {
         detectors.finish();
+        List<String> unjudged = detectors.unjudged();
+        if (!unjudged.isEmpty()) {
+            System.err.println("detectors: " + unjudged.size() + " watched " + (unjudged.size() == 1 ? "entity" : "entities")
+                    + " could not be judged for outages (no active peer carried any of their prefixes): "
+                    + String.join(", ", unjudged.subList(0, Math.min(10, unjudged.size()))) + (unjudged.size() > 10 ? ", ..." : ""));
+        }
         return log.events();
     }
 
