@@ -187,7 +187,7 @@ final class HijackDetector {
             if (!relevant) return;
         }
         long[] allowed = policy.allowed(p);
-        boolean fromData = allowed.length == 0 && !listed(p);
+        boolean fromData = !policy.authoritative(p) && !listed(p);
         if (allowed.length > 0) {
             if (expected == null) expected = new LongLinkedOpenHashSet();
             for (long a : allowed) expected.add(a);

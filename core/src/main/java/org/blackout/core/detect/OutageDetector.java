@@ -174,7 +174,9 @@ final class OutageDetector {
         // all of an entity at once is telling only when its whole table is known (a RIB): from updates
         // alone an AS may be known by the one prefix that happened to change
         boolean whole = s.basis().equals("rib") && newLoss(st, s) >= s.knownPrefixes() && !flapping;
-        if (st.downBins == 1 && (newLoss(st, s) >= config.outageFastPrefixes() || whole)) st.candidateFast = true;
+        if (st.downBins == 1 && whole) st.candidateFast = true;
+        // a loss that keeps growing becomes large in its second or third bin: large is large whenever
+        if (Math.max(newLoss(st, s), s.lostPrefixes() - st.lostBefore) >= config.outageFastPrefixes()) st.candidateFast = true;
         if (st.candidateFast) return config.lossConfirmBins();
         long bins = config.outageMinDuration().toNanos() / 1000 / Math.max(1, bin.endMicros() - bin.startMicros());
         return (int) Math.max(config.lossConfirmBins(), bins);

@@ -90,16 +90,16 @@ class ApiErrorsTest {
 
     @Test
     void eventTypesAreTheStoredOnesAndOthersAreRefused() throws Exception {
-        for (String t : new String[] {"outage", "instability", "upstream", "hijack", "feed"}) {
+        for (String t : new String[] {"outage", "instability", "upstream", "hijack", "feed", "leak"}) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/events?type=" + t)));
             assertThat(r.statusCode()).as(t + " → " + r.body()).isEqualTo(200);
         }
         for (String t : new String[] {"upstream_change", "feed_health", "nonsense", "a_b"}) {
             JsonNode e = get("/api/events?type=" + t, 400);
             assertThat(e.get("parameter").asText()).isEqualTo("type");
-            assertThat(e.get("message").asText()).contains("outage, instability, upstream, hijack, feed").doesNotContain("upstream_change,");
+            assertThat(e.get("message").asText()).contains("outage, instability, upstream, hijack, feed, leak").doesNotContain("upstream_change,");
             assertThat(e.get("valid")).extracting(JsonNode::asText)
-                    .containsExactly("outage", "instability", "upstream", "hijack", "feed");
+                    .containsExactly("outage", "instability", "upstream", "hijack", "feed", "leak");
         }
     }
 
