@@ -31,15 +31,22 @@ import picocli.CommandLine.Option;
                 + "names the router and table (e.g. 'bmp:192.0.2.1 post', 'bmp:192.0.2.1 loc-rib').",
                 "Connections, peers up and down, terminations and damaged messages (with the byte offset) go to stderr.",
                 "",
-                "  blackout bmp --listen 0.0.0.0:1790 --allow 192.0.2.1,2001:db8::1"})
+                "By default it listens on 127.0.0.1:1790 only; to listen on another address give the routers' "
+                        + "addresses or prefixes with --allow, or accept any router with --allow-any.",
+                "",
+                "  blackout bmp --listen 0.0.0.0:1790 --allow 192.0.2.1,2001:db8::1,10.0.0.0/8"})
 final class BmpCommand implements Callable<Integer> {
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "where to accept routers (default ${DEFAULT-VALUE})")
-    String listen = "0.0.0.0:" + BmpListener.DEFAULT_PORT;
+    String listen = org.blackout.ingest.bmp.BmpAllow.DEFAULT_LISTEN;
 
-    @Option(names = "--allow", split = ",", paramLabel = "ADDRESS",
-            description = "accept only these routers (comma-separated addresses); others are refused and logged")
+    @Option(names = "--allow", split = ",", paramLabel = "ADDRESS[/LEN]",
+            description = "accept only these routers (comma-separated addresses or prefixes); others are refused, "
+                    + "each address logged once. Required to listen on a non-loopback address (or --allow-any)")
     java.util.List<String> allow;
+
+    @Option(names = "--allow-any", description = "accept any router, also on a non-loopback --listen address")
+    boolean allowAny;
 
     @Override
     public Integer call() throws Exception {
@@ -56,20 +63,21 @@ final class BmpCommand implements Callable<Integer> {
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8), 1 << 16);
-        java.util.Set<java.net.InetAddress> allowed = new java.util.HashSet<>();
-        if (allow != null) {
-            for (String a : allow) {
-                try {
-                    allowed.add(java.net.InetAddress.getByName(a.trim()));
-                } catch (java.net.UnknownHostException e) {
-                    System.err.println("bmp: --allow: not an address: " + a);
-                    return 2;
-                }
-            }
+        org.blackout.ingest.bmp.BmpAllow allowed;
+        InetSocketAddress where;
+        try {
+            allowed = org.blackout.ingest.bmp.BmpAllow.parse(allow == null ? java.util.List.of() : allow, allowAny);
+            where = new InetSocketAddress(host, port);
+            if (where.isUnresolved()) throw new IllegalArgumentException("--listen: unknown host " + host);
+            allowed.checkListen(where, "--allow ADDRESS[/LEN],...", "--allow-any");
+        } catch (IllegalArgumentException e) {
+            System.err.println("bmp: " + (e.getMessage().startsWith("--") || e.getMessage().startsWith("refusing")
+                    ? e.getMessage() : "--allow: " + e.getMessage()));
+            return 2;
         }
         try (BmpListener listener = new BmpListener((collector, e) -> print(out, collector, e), new Log(out))
-                .allow(a -> allowed.isEmpty() || allowed.contains(a))) {
-            InetSocketAddress at = listener.bind(new InetSocketAddress(host, port));
+                .allow(allowed)) {
+            InetSocketAddress at = listener.bind(where);
             System.err.println("bmp: listening on " + at + " (Ctrl-C to stop)");
             // lines reach stdout within a second even when routers are quiet (BufferedWriter is synchronized)
             Thread.ofPlatform().daemon().name("bmp-flush").start(() -> {
@@ -119,7 +127,8 @@ final class BmpCommand implements Callable<Integer> {
     private record Log(Writer out) implements BmpEvents {
         @Override
         public void refused(InetSocketAddress address) {
-            System.err.println("bmp: refused " + address + " (not in --allow)");
+            System.err.println("bmp: refused " + address.getAddress().getHostAddress()
+                    + " (not in --allow; further attempts from this address are not logged)");
         }
 
         @Override

@@ -49,8 +49,8 @@ import picocli.CommandLine.Option;
                 "    neighbours:",
                 "      - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}",
                 "  bmp:",
-                "    listen: 0.0.0.0:1790",
-                "    allow: [192.0.2.7]",
+                "    listen: 0.0.0.0:1790          # default 127.0.0.1:1790",
+                "    allow: [192.0.2.7, 10.0.0.0/8]  # required off loopback (or allow-any: true)",
                 "  ris-live:",
                 "    url: wss://ris-live.ripe.net/v1/ws/?client=blackout",
                 "    subscribe: {host: rrc00}",
@@ -186,7 +186,10 @@ final class CollectCommand implements Callable<Integer> {
                     // the hook is running: it waits for us
                 }
             }
-            if (sources != null) sources.close("Blackout collector shutting down");
+            if (sources != null) {
+                sources.close("Blackout collector shutting down");
+                EventsOutput.reportUnjudged(pipeline.unjudged());
+            }
             out.flush();
             var arch = sources == null ? null : sources.archive();
             System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events%s%n", elements.get(),

@@ -106,6 +106,15 @@ final class DetectorOptions {
     @Option(names = "--leak-min-peers", paramLabel = "N", description = "... seen by this many peers.")
     void leakMinPeers(String v) { settings.put("leak_min_peers", v); }
 
+    @Option(names = "--hijack-min-share", paramLabel = "SHARE", description = "Share of the full-feed peers that must see a hijack the data alone suggests.")
+    void hijackMinShare(String v) { settings.put("hijack_min_share", v); }
+
+    @Option(names = "--watched-instability-min-churn", paramLabel = "N", description = "--instability-min-churn for explicitly watched entities.")
+    void watchedInstabilityMinChurn(String v) { settings.put("watched_instability_min_churn", v); }
+
+    @Option(names = "--watched-instability-raise-bins", paramLabel = "N", description = "--instability-raise-bins for explicitly watched entities.")
+    void watchedInstabilityRaiseBins(String v) { settings.put("watched_instability_raise_bins", v); }
+
     @Option(names = "--detector", paramLabel = "NAME=VALUE",
             description = "Any detector setting by its YAML name, e.g. --detector min_agreeing_peers=5 (repeatable). "
                     + "Unset settings keep DetectorConfig.defaults() (see the README's 'Detectors and events').")

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 final class EntityOptions {
 
     @Option(names = "--rir", paramLabel = "FILE",
-            description = "RIR delegated statistics files (plain or extended format, .gz ok): prefix and AS → country.")
+            description = "RIR delegated statistics files (plain or extended format, .gz ok), or folders of them: "
+                    + "prefix and AS → country.")
     List<Path> rir = new ArrayList<>();
 
     @Option(names = "--geo", paramLabel = "FILE",

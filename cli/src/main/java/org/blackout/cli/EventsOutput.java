@@ -15,6 +15,15 @@ import org.blackout.core.event.EventText;
 final class EventsOutput {
     private EventsOutput() {}
 
+    /** After the data: names (on stderr) the watched entities the detectors could not judge. */
+    static void reportUnjudged(List<String> unjudged) {
+        if (!unjudged.isEmpty()) {
+            System.err.println("detectors: " + unjudged.size() + " watched " + (unjudged.size() == 1 ? "entity" : "entities")
+                    + " could not be judged for outages (no active peer carried any of their prefixes): "
+                    + String.join(", ", unjudged.subList(0, Math.min(10, unjudged.size()))) + (unjudged.size() > 10 ? ", ..." : ""));
+        }
+    }
+
     /** Writes every event in its final state as one JSON line, by first evidence. */
     static void writeJsonLines(List<Event> events, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -24,6 +24,12 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         Commands.register(cl);
+        // a bad input file is the user's to fix: say which and where, without a stack trace
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (!(e instanceof org.blackout.core.entity.EntityFileException)) throw e;
+            command.getErr().println("blackout " + command.getCommandName() + ": " + e.getMessage());
+            return 2;
+        });
         return cl;
     }
 

@@ -118,6 +118,7 @@ final class ReplayCommand implements Callable<Integer> {
                 if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
             });
             if (events != null) {
+                EventsOutput.reportUnjudged(pipeline.unjudged());
                 List<Event> all = events.events();
                 EventsOutput.writeJsonLines(all, eventsOut);
                 if (format == SignalOutput.Format.table) EventsOutput.printTable(all, out);

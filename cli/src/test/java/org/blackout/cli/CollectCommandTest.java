@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +48,7 @@ class CollectCommandTest {
 
     @Test
     void shortLiveRunWithBirdWritesAReadableArchive() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/bird")), "BIRD 2 is not installed; skipping");
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/sbin/bird")), "BIRD 2 (/usr/sbin/bird, apt-get install bird2)");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -90,7 +90,8 @@ class CollectCommandTest {
             files = s.filter(Files::isRegularFile).toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).matches("updates\\.\\d{8}\\.\\d{4}\\.gz"));
-        if (Files.isExecutable(Path.of("/usr/bin/bgpdump"))) {
+        if (Prerequisites.optional(Files.isExecutable(Path.of("/usr/bin/bgpdump")),
+                "/usr/bin/bgpdump (apt-get install bgpdump): the archive is not read back with it")) {
             Process p = new ProcessBuilder("bgpdump", "-m", files.getFirst().toString()).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +20,9 @@ class ReplayEventsOutTest {
     @Test
     void aQuietRealFileGivesOnlyFeedEvents(@TempDir Path dir) throws Exception {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path mrt = Path.of(base, "mrt/bgpdump/test_data/updates.20160811.1600.gz");
-        Assumptions.assumeTrue(Files.exists(mrt), "missing " + mrt);
+        Prerequisites.require(Files.exists(mrt), "missing " + mrt);
         Path events = dir.resolve("events.jsonl");
         PrintStream stdout = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -34,6 +34,7 @@ public final class Pipeline implements ElementSink {
     private final Watch watch;
     private final Engine engine;
     private final boolean detecting;
+    private final Detectors detectors;
 
     private Pipeline(Builder b, EntityMaps maps) {
         this.settings = b.settings;
@@ -41,10 +42,8 @@ public final class Pipeline implements ElementSink {
         this.watch = b.watch != null ? b.watch : settings.watch(maps);
         List<EngineListener> listeners = new ArrayList<>(b.listeners);
         this.detecting = !b.events.isEmpty();
-        if (detecting) {
-            Detectors d = Detection.detectors(settings, watch, b.policies, events(b.events));
-            listeners.add(new Finishing(d));
-        }
+        this.detectors = detecting ? Detection.detectors(settings, watch, b.policies, events(b.events)) : null;
+        if (detecting) listeners.add(new Finishing(detectors));
         listeners.addAll(b.after);
         this.engine = new Engine(settings.engine(), maps, watch, EngineListener.all(listeners));
     }
@@ -96,6 +95,11 @@ public final class Pipeline implements ElementSink {
 
     public boolean detecting() {
         return detecting;
+    }
+
+    /** Watched entities the detectors could not judge for outages (no active peer carried their prefixes). */
+    public List<String> unjudged() {
+        return detectors == null ? List.of() : detectors.unjudged();
     }
 
     /** Assembles a pipeline; sinks are called in the order added. */

@@ -27,7 +27,7 @@ final class Live implements AutoCloseable {
 
     Live(Server server, Path collectYaml, ServerConfig.Replay section) throws IOException, SQLException {
         CollectConfig cfg = ConfigLoader.load(collectYaml);
-        EntityMaps maps = section.settings().entities().load();
+        EntityMaps maps = section.settings().entities().load(LOG::warn);
         long after = server.store().checkpoint(SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
         sink = new StoreSink(server.store(), SOURCE, after, maps);
         Pipeline pipeline = server.pipeline(section, maps, sink, null);
@@ -52,8 +52,15 @@ final class Live implements AutoCloseable {
             public void warn(String message) {
                 LOG.warn(message);
             }
+
+            @Override
+            public void refused(java.net.InetSocketAddress address) {
+                LOG.warn("BMP connection from {} refused (not in bmp.allow; further attempts from it are counted in "
+                        + "blackout_bmp_refused_total, not logged)", address.getAddress().getHostAddress());
+            }
         });
         self[0] = sources;
+        if (sources.bmp() != null) metrics.bmpRefused(sources.bmp()::refused);
         metrics.queue("feed", sources::backlog);
     }
 

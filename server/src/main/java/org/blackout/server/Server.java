@@ -57,7 +57,7 @@ public final class Server implements AutoCloseable {
         if (alerts != null) closeables.add(alerts);
         api.status(this::status);
         api.admin("prune", ctx -> {
-            long before = org.blackout.server.api.Params.time(ctx.queryParam("before"), "before");
+            long before = org.blackout.server.api.Params.requiredTime(ctx.queryParam("before"), "before");
             ObjectNode o = Api.json().createObjectNode();
             o.put("deleted", store.prune(before));
             return o;
@@ -183,7 +183,7 @@ public final class Server implements AutoCloseable {
     public void runReplay(long stopAfterBins) throws IOException, SQLException {
         ServerConfig.Replay r = config.replay();
         state.set("loading entity maps");
-        EntityMaps maps = r.settings().entities().load();
+        EntityMaps maps = r.settings().entities().load(LOG::warn);
         long resumeAfter = StoreSink.prepareResume(store, REPLAY_SOURCE);
         if (resumeAfter != Long.MIN_VALUE) LOG.info("resuming after {} (stored bins are recomputed, not rewritten)", java.time.Instant.ofEpochSecond(resumeAfter));
         StoreSink s = new StoreSink(store, REPLAY_SOURCE, resumeAfter, maps);

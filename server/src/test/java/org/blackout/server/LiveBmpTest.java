@@ -46,6 +46,37 @@ class LiveBmpTest {
         }
     }
 
+    @Test
+    void refusedRoutersAreCountedInTheMetrics() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(dir.resolve("collect.yaml"), "bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.2/32]}\n".formatted(port));
+        Files.writeString(dir.resolve("serve.yml"), """
+                store: {duckdb: %s}
+                http: {listen: 127.0.0.1:0}
+                live: {config: collect.yaml, watch: ["prefix:198.51.100.0/23"]}
+                """.formatted(dir.resolve("live.duckdb")));
+        try (Server server = new Server(ServerConfig.load(dir.resolve("serve.yml")))) {
+            server.startLive();
+            assertThat(server.metrics().scrape()).contains("blackout_bmp_refused_total 0.0");
+            for (int i = 0; i < 3; i++) {
+                try (Socket s = new Socket("127.0.0.1", port, java.net.InetAddress.getByName("127.0.0.1"), 0)) {
+                    s.setSoTimeout(5000);
+                    s.getInputStream().read(); // closed by the station
+                } catch (java.io.IOException e) {
+                    // reset: refused too
+                }
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!server.metrics().scrape().contains("blackout_bmp_refused_total 3.0") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(server.metrics().scrape()).contains("blackout_bmp_refused_total 3.0");
+        }
+    }
+
     /** Initiation, Peer Up of 192.0.2.9 AS65009 (4-octet AS), one Route Monitoring with 198.51.100.0/24 and 198.51.101.0/24. */
     static String routerStream() {
         String perPeer = "00" + "00" + "0000000000000000" + "000000000000000000000000c0000209" + "0000fde9" + "c0000209"

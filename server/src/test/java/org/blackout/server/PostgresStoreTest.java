@@ -17,7 +17,7 @@ import org.blackout.server.store.Store;
 import org.blackout.server.store.StoreConfig;
 import org.blackout.server.store.StoredSignal;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,14 +51,14 @@ class PostgresStoreTest {
     @BeforeAll
     void start() throws Exception {
         Path bin = bin();
-        Assumptions.assumeTrue(bin != null, "needs Debian's postgresql (apt-get install postgresql)");
+        Prerequisites.require(bin != null, "needs Debian's postgresql (apt-get install postgresql)");
         boolean root = "root".equals(System.getProperty("user.name"));
         data = Files.createTempDirectory("pg");
         if (root) new ProcessBuilder("chown", "-R", "postgres:postgres", data.toString()).inheritIO().start().waitFor();
         Process init = new ProcessBuilder(asPostgres(root, bin.resolve("initdb").toString(), "-D", data.resolve("db").toString(),
                 "-A", "trust", "-U", "blackout", "-E", "UTF8", "--no-sync")).redirectErrorStream(true)
                 .redirectOutput(data.resolve("initdb.log").toFile()).start();
-        Assumptions.assumeTrue(init.waitFor(120, TimeUnit.SECONDS) && init.exitValue() == 0, "initdb failed: see " + data.resolve("initdb.log"));
+        Prerequisites.require(init.waitFor(120, TimeUnit.SECONDS) && init.exitValue() == 0, "initdb failed: see " + data.resolve("initdb.log"));
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
@@ -72,7 +72,7 @@ class PostgresStoreTest {
                 Thread.sleep(100);
             }
         }
-        Assumptions.abort("PostgreSQL did not start: see " + data.resolve("postgres.log"));
+        Prerequisites.missing("PostgreSQL did not start: see " + data.resolve("postgres.log"));
     }
 
     String url() {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,7 +24,7 @@ class BgpdumpTestSuiteTest {
     static Path sharedMrt() {
         String shared = System.getProperty("blackout.shared");
         Path p = shared == null ? null : Path.of(shared, "mrt");
-        Assumptions.assumeTrue(p != null && Files.isDirectory(p), "shared data (../shared/data/mrt) not available");
+        Prerequisites.require(p != null && Files.isDirectory(p), "shared data (../shared/data/mrt) not available");
         return p;
     }
 

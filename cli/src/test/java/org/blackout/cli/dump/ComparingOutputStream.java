@@ -45,9 +45,56 @@ final class ComparingOutputStream extends OutputStream {
         return expectedLine.toString().replace("\n", "\\n");
     }
 
+    private byte[] chunk = new byte[1 << 16];
+
+    /** Compares a whole chunk at once while everything matched (the output runs to gigabytes); bytewise after. */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        while (firstDifference == null && len > 0) {
+            int n = Math.min(len, chunk.length);
+            int got = expected.readNBytes(chunk, 0, n);
+            int k = java.util.Arrays.mismatch(b, off, off + n, chunk, 0, got);
+            if (k < 0) { // all n bytes equal
+                matched(b, off, n);
+                off += n;
+                len -= n;
+                continue;
+            }
+            matched(b, off, k);
+            // replay the rest of this chunk bytewise from the buffered expected bytes, then the stream
+            java.io.InputStream rest = new java.io.SequenceInputStream(
+                    new java.io.ByteArrayInputStream(chunk, k, got - k), expected);
+            ComparingOutputStream tail = new ComparingOutputStream(rest);
+            tail.line.append(line);
+            tail.expectedLine.append(expectedLine);
+            tail.lineNo = lineNo;
+            for (int i = k; i < n && tail.firstDifference == null; i++) tail.write(b[off + i]);
+            written += n - k;
+            firstDifference = tail.firstDifference;
+            off += n;
+            len -= n;
+        }
         for (int i = 0; i < len; i++) write(b[off + i]);
+    }
+
+    /** Accounts for {@code n} bytes that matched: line count and the text of the current line. */
+    private void matched(byte[] b, int off, int n) {
+        written += n;
+        int lastNl = -1;
+        for (int i = 0; i < n; i++) {
+            if (b[off + i] == '\n') {
+                lineNo++;
+                lastNl = i;
+            }
+        }
+        if (lastNl >= 0) {
+            line.setLength(0);
+            expectedLine.setLength(0);
+        }
+        for (int i = lastNl + 1; i < n; i++) {
+            line.append((char) b[off + i]);
+            expectedLine.append((char) b[off + i]);
+        }
     }
 
     /** Null when everything written matched and the expected stream is used up, else what differs. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blackout.cli.Main;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +18,9 @@ class ReplayCommandTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 
@@ -51,9 +51,11 @@ class ReplayCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).containsExactly(
                 "{\"time\":\"2015-10-23T02:00:00Z\",\"entity\":\"country:KP\",\"visible_slash24\":4,\"visible_prefixes\":4,"
-                        + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1}}",
+                        + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1},\"basis\":\"updates\",\"coverage\":1,\"known_prefixes\":4,\"lost_prefixes\":0,"
+                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0}",
                 "{\"time\":\"2015-10-23T02:00:00Z\",\"entity\":\"as:131279\",\"visible_slash24\":4,\"visible_prefixes\":4,"
-                        + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1}}");
+                        + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1},\"basis\":\"updates\",\"coverage\":1,\"known_prefixes\":4,\"lost_prefixes\":0,"
+                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0}");
         assertThat(Files.readAllLines(signals)).isEqualTo(lines);
         assertThat(r.err()).contains("577744 elements");
     }

@@ -46,6 +46,14 @@ import java.time.Duration;
  * @param hijackLearn         an origin seen this long for a prefix (or a covering one) is expected (default 30 min)
  * @param leakMinPrefixes     a leak is raised when routes to at least this many prefixes cross the valley ... (default 10)
  * @param leakMinPeers        ... seen by at least this many peers (default 2)
+ * @param watchedInstabilityMinChurn for an explicitly watched entity (not one swept in by all-countries
+ *                            or all-ases), instability's minimum churn (default 20) ...
+ * @param watchedInstabilityRaiseBins ... and unstable bins within the window (default 3): an operator who
+ *                            names an entity wants its flaps; a sweep of every country must stay readable
+ * @param hijackMinShare      without a RIB, a hijack judged against the data's own history alone (no
+ *                            operator list, no ROA) must be carried by this share of the active peers
+ *                            (default 0.5): on the shared real days AT&T's customers' /24s re-announced
+ *                            at 4–10 of 45 peers otherwise read as 40 hijacks of AS7018 an hour
  */
 public record DetectorConfig(Duration warmup, Duration history, double outageRaise, double outageLower,
                              int outageConfirmBins, int minAgreeingPeers, double instabilityFactor,
@@ -55,7 +63,8 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
                              int outageMinPrefixes, double outageMinShare, int lossConfirmBins,
                              double outageLowerRemaining, int extentPrefixes, int outageMinPeers,
                              int outageFastPrefixes, Duration outageMinDuration, Duration flapMemory,
-                             int upstreamMinPeers, Duration hijackLearn, int leakMinPrefixes, int leakMinPeers) {
+                             int upstreamMinPeers, Duration hijackLearn, int leakMinPrefixes, int leakMinPeers,
+                             double hijackMinShare, int watchedInstabilityMinChurn, int watchedInstabilityRaiseBins) {
 
     public DetectorConfig {
         if (!(outageRaise > 0 && outageRaise < 1)) throw new IllegalArgumentException("outage raise share must be in (0,1)");
@@ -68,7 +77,7 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
     public static DetectorConfig defaults() {
         return new DetectorConfig(Duration.ofMinutes(15), Duration.ofHours(24), 0.8, 0.95, 3, 3, 10, 100, 12,
                 Duration.ofHours(2), Duration.ofHours(2), Duration.ofHours(24), 0.2, 6, 3, 5, 0.5, 1, 0.1, 1, 0.2, 20, 2, 25,
-                Duration.ofMinutes(30), Duration.ofHours(6), 5, Duration.ofMinutes(30), 10, 2);
+                Duration.ofMinutes(30), Duration.ofHours(6), 5, Duration.ofMinutes(30), 10, 2, 0.5, 20, 3);
     }
 
     public DetectorConfig withMinAgreeingPeers(int n) {
@@ -76,7 +85,8 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
                 instabilityMinChurn, instabilityRaiseBins, instabilityWindow, instabilityQuiet, instabilityLookback,
                 upstreamMinShare, upstreamConfirmBins, hijackMinPeers, evidence, agreeShare, outageMinPrefixes,
                 outageMinShare, lossConfirmBins, outageLowerRemaining, extentPrefixes, outageMinPeers, outageFastPrefixes,
-                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers);
+                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers, hijackMinShare,
+                watchedInstabilityMinChurn, watchedInstabilityRaiseBins);
     }
 
     public DetectorConfig withHijackMinPeers(int n) {
@@ -84,7 +94,18 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
                 instabilityFactor, instabilityMinChurn, instabilityRaiseBins, instabilityWindow, instabilityQuiet,
                 instabilityLookback, upstreamMinShare, upstreamConfirmBins, n, evidence, agreeShare, outageMinPrefixes,
                 outageMinShare, lossConfirmBins, outageLowerRemaining, extentPrefixes, outageMinPeers, outageFastPrefixes,
-                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers);
+                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers, hijackMinShare,
+                watchedInstabilityMinChurn, watchedInstabilityRaiseBins);
+    }
+
+    /** Instability's thresholds (tests of the mechanism use gentler ones than the real-data defaults). */
+    public DetectorConfig withInstability(int minChurn, int raiseBins) {
+        return new DetectorConfig(warmup, history, outageRaise, outageLower, outageConfirmBins, minAgreeingPeers,
+                instabilityFactor, minChurn, raiseBins, instabilityWindow, instabilityQuiet,
+                instabilityLookback, upstreamMinShare, upstreamConfirmBins, hijackMinPeers, evidence, agreeShare, outageMinPrefixes,
+                outageMinShare, lossConfirmBins, outageLowerRemaining, extentPrefixes, outageMinPeers, outageFastPrefixes,
+                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers, hijackMinShare,
+                watchedInstabilityMinChurn, watchedInstabilityRaiseBins);
     }
 
     public DetectorConfig withWarmup(Duration d) {
@@ -92,6 +113,7 @@ public record DetectorConfig(Duration warmup, Duration history, double outageRai
                 instabilityFactor, instabilityMinChurn, instabilityRaiseBins, instabilityWindow, instabilityQuiet,
                 instabilityLookback, upstreamMinShare, upstreamConfirmBins, hijackMinPeers, evidence, agreeShare, outageMinPrefixes,
                 outageMinShare, lossConfirmBins, outageLowerRemaining, extentPrefixes, outageMinPeers, outageFastPrefixes,
-                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers);
+                outageMinDuration, flapMemory, upstreamMinPeers, hijackLearn, leakMinPrefixes, leakMinPeers, hijackMinShare,
+                watchedInstabilityMinChurn, watchedInstabilityRaiseBins);
     }
 }

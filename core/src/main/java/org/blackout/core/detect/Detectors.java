@@ -149,6 +149,7 @@ public final class Detectors implements EngineListener {
         for (Signal s : binSignals) {
             EntityState st = state(s.entity());
             st.bins++;
+            st.lastKnownPrefixes = s.knownPrefixes();
             refreshBaselines(st, s);
             outage.step(st, s, bin, this);
             instability.step(st, s, bin);
@@ -161,6 +162,18 @@ public final class Detectors implements EngineListener {
         touched.clear();
         binSignals.clear();
         lastBinEnd = binEndMicros;
+    }
+
+    /**
+     * Watched entities that could not be judged for outages at the end of the data: no active peer
+     * carried any of their prefixes (no routes for them in the data, or only from peers now gone).
+     * Their signals say so (coverage 0); callers tell the user once.
+     */
+    public List<String> unjudged() {
+        List<String> out = new ArrayList<>();
+        for (EntityState st : states.values()) if (st.watched && st.lastKnownPrefixes == 0) out.add(st.entity);
+        out.sort(null);
+        return out;
     }
 
     /** Brings open events' durations up to the end of the data (they stay open: lowered is null). */

@@ -16,6 +16,7 @@ final class EntityState {
     /** Explicitly watched (not only through all-countries/all-ases): single upstreams are flagged. */
     final boolean watched;
     long bins;
+    int lastKnownPrefixes;
 
     // series and baselines
     final History visible;

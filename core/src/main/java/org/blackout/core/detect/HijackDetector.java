@@ -54,6 +54,7 @@ final class HijackDetector {
     /** AS adjacencies seen in any path (both orders packed): neighbours are customers, providers or peers. */
     private final it.unimi.dsi.fastutil.longs.LongOpenHashSet links = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
     private AsPath lastLinked;
+    private long firstMicros = Long.MIN_VALUE;
 
     /** A few origins with their first-seen times: most prefixes have one. */
     private static final class Origins {
@@ -79,11 +80,14 @@ final class HijackDetector {
         final Hint kind;
         final Instant first;
         final long[] expected;
+        /** Expected origins came from the routing data alone (no operator list, no ROA). */
+        final boolean fromData;
         final List<Evidence> evidence = new ArrayList<>();
         long lastTouch;
         OpenEvent event;
 
-        Candidate(String entity, Prefix prefix, long origin, Hint kind, long first, long[] expected) {
+        Candidate(String entity, Prefix prefix, long origin, Hint kind, long first, long[] expected, boolean fromData) {
+            this.fromData = fromData;
             this.entity = entity;
             this.prefix = prefix;
             this.origin = origin;
@@ -136,6 +140,7 @@ final class HijackDetector {
         if (type == ElementType.STATE) return;
         Prefix p = e.prefix();
         long t = e.timeMicros();
+        if (firstMicros == Long.MIN_VALUE) firstMicros = t;
         List<Candidate> open = candidates.isEmpty() ? null : candidates.get(p);
         if (open != null) for (Candidate c : open) c.lastTouch = t;
         if (type == ElementType.WITHDRAW || e.attributes() == null || e.attributes().treatAsWithdraw()) return;
@@ -182,17 +187,20 @@ final class HijackDetector {
             if (!relevant) return;
         }
         long[] allowed = policy.allowed(p);
+        boolean fromData = !policy.authoritative(p) && !listed(p);
         if (allowed.length > 0) {
             if (expected == null) expected = new LongLinkedOpenHashSet();
             for (long a : allowed) expected.add(a);
         }
-        boolean suspect = entity != null && expected != null && !expected.isEmpty() && !anyIn(origins, expected)
+        // until the data has run for hijackLearn nothing is established: every route is news
+        boolean learnt = t - firstMicros >= learnMicros;
+        boolean suspect = learnt && entity != null && expected != null && !expected.isEmpty() && !anyIn(origins, expected)
                 && !crosses(hops, expected) && !neighbours(origins, expected);
         if (suspect) {
             long[] exp = expected.toLongArray();
             java.util.Arrays.sort(exp);
             Hint kind = exactKnown ? Hint.MOAS : Hint.MORE_SPECIFIC;
-            for (long o : origins) candidate(entity, p, o, kind, collector, e, exp);
+            for (long o : origins) candidate(entity, p, o, kind, collector, e, exp, fromData);
         }
         // learn origins: never the one under suspicion
         Origins h = history.get(p);
@@ -237,11 +245,20 @@ final class HijackDetector {
         return false;
     }
 
-    private void candidate(String entity, Prefix p, long origin, Hint kind, String collector, RouteElement e, long[] expected) {
+    private boolean listed(Prefix p) {
+        if (policy.listed().isEmpty()) return false;
+        for (int len = p.length(); len >= 0; len--) {
+            if (policy.listed().containsKey(len == p.length() ? p : new Prefix(p.v6(), p.hi(), p.lo(), len))) return true;
+        }
+        return false;
+    }
+
+    private void candidate(String entity, Prefix p, long origin, Hint kind, String collector, RouteElement e, long[] expected,
+                           boolean fromData) {
         List<Candidate> l = candidates.computeIfAbsent(p, k -> new ArrayList<>(1));
         Candidate c = null;
         for (Candidate x : l) if (x.origin == origin) c = x;
-        if (c == null) l.add(c = new Candidate(entity, p, origin, kind, e.timeMicros(), expected));
+        if (c == null) l.add(c = new Candidate(entity, p, origin, kind, e.timeMicros(), expected, fromData));
         if (c.evidence.size() < config.evidence()) c.evidence.add(EvidenceRing.of(collector, e));
     }
 
@@ -249,13 +266,19 @@ final class HijackDetector {
         if (candidates.isEmpty()) return;
         RoutingState r = bin.view().routing();
         int total = activePeers(r);
+        // update files show a long-standing route only at the peers where it changed: a customer's old
+        // more-specific re-announced at a few peers looks like a hijack seen by a few. Against the data's
+        // own history alone, a hijack must reach most peers, as a new route does within minutes.
+        int dataNeeds = bin.view().basis().equals("updates") ? (int) Math.ceil(config.hijackMinShare() * total) : 0;
         for (Iterator<List<Candidate>> lists = candidates.values().iterator(); lists.hasNext(); ) {
             List<Candidate> l = lists.next();
             for (Iterator<Candidate> it = l.iterator(); it.hasNext(); ) {
                 Candidate c = it.next();
                 int seen = peersWithOrigin(r, c.prefix, c.origin);
                 if (c.event == null) {
-                    if (seen >= Math.max(1, config.hijackMinPeers())) raise(c, seen, total, bin);
+                    int need = Math.max(1, config.hijackMinPeers());
+                    if (c.fromData) need = Math.max(need, dataNeeds);
+                    if (seen >= need) raise(c, seen, total, bin);
                     else if (seen == 0) it.remove();
                     continue;
                 }
@@ -281,6 +304,7 @@ final class HijackDetector {
 
     private void raise(Candidate c, int seen, int total, Bin bin) {
         OpenEvent o = new OpenEvent(EventType.HIJACK, c.entity, c.first);
+        o.idSuffix = "/" + c.prefix + "/" + c.origin;
         o.raised = bin.end();
         o.seenUntil = bin.end();
         o.depth = 1;

@@ -31,7 +31,9 @@ final class InstabilityDetector {
         long churn = s.announcements() + s.withdrawals();
         boolean outage = st.outage != null || st.outageThisBin;
         double base = Double.isNaN(st.churnBaseline) ? 0 : st.churnBaseline;
-        double threshold = Math.max(config.instabilityMinChurn(), config.instabilityFactor() * base);
+        int minChurn = st.watched ? config.watchedInstabilityMinChurn() : config.instabilityMinChurn();
+        int raiseBins = st.watched ? config.watchedInstabilityRaiseBins() : config.instabilityRaiseBins();
+        double threshold = Math.max(minChurn, config.instabilityFactor() * base);
         // churn is judged against the entity's own history: no verdict before an hour of it exists
         boolean unstable = st.bins > Math.max(warmupBins, historyBins(bin)) && !outage && churn >= threshold;
         st.churn.add(churn, unstable || outage || st.instability != null);
@@ -43,12 +45,12 @@ final class InstabilityDetector {
             st.lastUnstableEnd = bin.endMicros();
         }
         if (o == null) {
-            if (!unstable || st.unstableBins.size() < config.instabilityRaiseBins()) return;
+            if (!unstable || st.unstableBins.size() < raiseBins) return;
             o = new OpenEvent(EventType.INSTABILITY, st.entity, Bin.instant(st.unstableBins.peekFirst()));
             o.raised = bin.end();
             o.seenUntil = bin.end();
             o.depth = 1;
-            o.severity = config.instabilityRaiseBins() * bin.hours();
+            o.severity = raiseBins * bin.hours();
             o.before = st.lastNormalUpstreams.stream().map(Upstream::asn).toList();
             o.details.put("baseline_churn", OutageDetector.fmt(base));
             o.details.put("threshold", OutageDetector.fmt(threshold));

@@ -80,10 +80,11 @@ final class LeakDetector {
 
     void element(String collector, RouteElement e, RoutingView view) {
         if (e.type() == ElementType.STATE) return;
-        Route route = new Route(peer(collector, e), e.prefix());
         boolean withdraw = e.type() == ElementType.WITHDRAW || e.attributes() == null || e.attributes().treatAsWithdraw();
         AsPath path = withdraw ? null : e.attributes().asPath();
-        OriginPolicy.Valley v = path == null ? null : policy.valley(collapse(path.sequence()));
+        OriginPolicy.Valley v = path == null ? null : valley(path);
+        if (v == null && leaked.isEmpty()) return;
+        Route route = new Route(peer(collector, e), e.prefix());
         Incident was = leaked.get(route);
         if (was != null && (v == null || !v.equals(was.valley))) {
             leaked.remove(route);
@@ -101,11 +102,36 @@ final class LeakDetector {
         leaked.put(route, inc);
     }
 
+    private String lastCollector;
+    private Object lastAddress;
+    private long lastAs = -1;
+    private int lastPeer;
+
+    /** The peer's number; elements of one record share their peer, so the last one is remembered. */
     private int peer(String collector, RouteElement e) {
+        if (e.peerAs() == lastAs && java.util.Objects.equals(e.peerAddress(), lastAddress) && collector.equals(lastCollector)) {
+            return lastPeer;
+        }
         String k = collector + "|" + e.peerAddress() + "|" + e.peerAs();
         Integer id = peerIds.get(k);
         if (id == null) peerIds.put(k, id = peerIds.size());
+        lastCollector = collector;
+        lastAddress = e.peerAddress();
+        lastAs = e.peerAs();
+        lastPeer = id;
         return id;
+    }
+
+    private AsPath lastPath;
+    private OriginPolicy.Valley lastValley;
+
+    /** Elements of one update share their path: one check per update. */
+    private OriginPolicy.Valley valley(AsPath path) {
+        if (path != lastPath) {
+            lastPath = path;
+            lastValley = policy.valley(collapse(path.sequence()));
+        }
+        return lastValley;
     }
 
     /** The path with prepending collapsed (AS_SETs are left out by {@link AsPath#sequence()}). */
@@ -145,6 +171,7 @@ final class LeakDetector {
     private void raise(Incident inc, int prefixes, int peers, Bin bin) {
         OriginPolicy.Valley v = inc.valley;
         OpenEvent o = new OpenEvent(EventType.LEAK, "as:" + v.leaker(), Bin.instant(inc.first));
+        o.idSuffix = "/" + v.leakedTo();
         o.raised = bin.end();
         o.seenUntil = bin.end();
         o.depth = 1;

@@ -34,6 +34,8 @@ final class OpenEvent {
     String summary = "";
     /** How much the event deserves a human's attention; detectors set it, 0 means informational. */
     double score = Double.NaN;
+    /** Appended to the id where one entity can have several events starting in the same second (hijacks, leaks). */
+    String idSuffix = "";
 
     OpenEvent(EventType type, String entity, Instant firstEvidence) {
         this.type = type;
@@ -53,7 +55,7 @@ final class OpenEvent {
     Event snapshot() {
         Instant end = lowered != null ? lowered : seenUntil;
         long d = Math.max(0, Duration.between(firstEvidence, end).getSeconds());
-        return new Event(Event.id(type, entity, firstEvidence), type, entity, firstEvidence, raised, lowered, d,
+        return new Event(Event.id(type, entity, firstEvidence) + idSuffix, type, entity, firstEvidence, raised, lowered, d,
                 severity, depth, extent, new Upstreams(before, new ArrayList<>(during)), evidence, new ArrayList<>(hints),
                 details, summary, Double.isNaN(score) ? defaultScore() : score);
     }

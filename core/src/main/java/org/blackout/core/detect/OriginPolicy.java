@@ -16,6 +16,14 @@ public interface OriginPolicy {
         return new long[0];
     }
 
+    /**
+     * Whether the operator's list or a ROA speaks for {@code p} at all (even to allow nobody at its
+     * length): then the data's own history is not the only reference.
+     */
+    default boolean authoritative(Prefix p) {
+        return false;
+    }
+
     /** Prefixes of the operator's list, each with its expected origins: watched as blocks for hijacks. */
     default java.util.Map<Prefix, long[]> listed() {
         return java.util.Map.of();

@@ -139,16 +139,24 @@ final class OutageDetector {
     private boolean prefixLoss(EntityState st, Signal s) {
         if (s.knownPrefixes() == 0) return false;
         if (st.downBins == 0) {
-            if (s.recentLost() < config.outageMinPrefixes()) return false;
+            if (newLoss(st, s) < config.outageMinPrefixes()) return false;
             // each lost prefix already has a majority of its carriers agreeing: here, enough peers in all,
             // and never one peer alone (it cannot tell its own failure from the Internet's)
             int need = Math.max(config.outageMinPeers(), Math.min(config.minAgreeingPeers(), s.peersCarrying()));
             if (s.peersAgreeing() < need) return false;
-            return (double) s.recentLost() / s.knownPrefixes() >= config.outageMinShare();
+            return (double) newLoss(st, s) / s.knownPrefixes() >= config.outageMinShare();
         }
         int lost = s.lostPrefixes() - st.lostBefore;
         return lost >= config.outageMinPrefixes() && lost >= 0.5 * st.candidatePeak
                 && (double) lost / s.knownPrefixes() >= config.outageMinShare();
+    }
+
+    /**
+     * Prefixes lost recently and not already lost before (a loss that began in the warm-up, or an
+     * old one, is the baseline, not news).
+     */
+    private static int newLoss(EntityState st, Signal s) {
+        return Math.max(0, Math.min(s.recentLost(), s.lostPrefixes() - st.lostBefore));
     }
 
     private static double share(Signal s, EntityState st) {
@@ -165,8 +173,10 @@ final class OutageDetector {
                 && bin.startMicros() - st.lastLossEpisode < config.flapMemory().toNanos() / 1000;
         // all of an entity at once is telling only when its whole table is known (a RIB): from updates
         // alone an AS may be known by the one prefix that happened to change
-        boolean whole = s.basis().equals("rib") && s.recentLost() >= s.knownPrefixes() && !flapping;
-        if (st.downBins == 1 && (s.recentLost() >= config.outageFastPrefixes() || whole)) st.candidateFast = true;
+        boolean whole = s.basis().equals("rib") && newLoss(st, s) >= s.knownPrefixes() && !flapping;
+        if (st.downBins == 1 && whole) st.candidateFast = true;
+        // a loss that keeps growing becomes large in its second or third bin: large is large whenever
+        if (Math.max(newLoss(st, s), s.lostPrefixes() - st.lostBefore) >= config.outageFastPrefixes()) st.candidateFast = true;
         if (st.candidateFast) return config.lossConfirmBins();
         long bins = config.outageMinDuration().toNanos() / 1000 / Math.max(1, bin.endMicros() - bin.startMicros());
         return (int) Math.max(config.lossConfirmBins(), bins);

@@ -403,6 +403,11 @@ public final class Engine implements RoutingView, ElementSink {
         return visibility;
     }
 
+    @Override
+    public String basis() {
+        return visibility.basis();
+    }
+
     /** The entity's recently lost prefixes (for event extents), computed at the current bin's end. */
     @Override
     public java.util.List<Prefix> recentlyLost(Entity entity, int cap) {

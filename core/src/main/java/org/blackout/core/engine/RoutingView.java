@@ -21,6 +21,11 @@ public interface RoutingView {
 
     int fullFeedPeers();
 
+    /** {@code rib} when peers' tables came from RIB dumps, {@code updates} when learnt from updates alone. */
+    default String basis() {
+        return "rib";
+    }
+
     /** Up to {@code cap} of the entity's recently lost prefixes, in prefix order (none by default). */
     default java.util.List<Prefix> recentlyLost(org.blackout.core.signal.Entity entity, int cap) {
         return java.util.List.of();

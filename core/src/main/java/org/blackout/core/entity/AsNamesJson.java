@@ -10,8 +10,16 @@ import java.io.Reader;
 public final class AsNamesJson {
     private AsNamesJson() {}
 
-    /** Returns the number of names taken. */
+    /** Returns the number of names taken; entries whose key is not an AS number are skipped uncounted. */
     public static int read(Reader in, EntityMaps.Builder into) throws IOException {
+        return read(in, into, new Skips());
+    }
+
+    /**
+     * Returns the number of names taken; entries whose key is not an AS number are skipped and noted
+     * in {@code skips} (with the line they start on). A null name is not an error.
+     */
+    public static int read(Reader in, EntityMaps.Builder into, Skips skips) throws IOException {
         Scanner s = new Scanner(in);
         s.skipTo('{');
         int n = 0;
@@ -19,14 +27,15 @@ public final class AsNamesJson {
             int c = s.nextNonSpace();
             if (c == '}' || c < 0) return n;
             if (c == ',') continue;
-            if (c != '"') throw new IOException("asnames: expected a key at character " + s.pos);
+            if (c != '"') throw new IOException("asnames: expected a key at line " + s.line + ", character " + s.pos);
+            long keyLine = s.line;
             String key = s.string();
             s.skipTo(':');
             int v = s.nextNonSpace();
             String value;
             if (v == '"') value = s.string();
             else if (v == 'n') { s.skipWord(); value = null; }
-            else throw new IOException("asnames: expected a string value at character " + s.pos);
+            else throw new IOException("asnames: expected a string value at line " + s.line + ", character " + s.pos);
             try {
                 long asn = Long.parseLong(key.startsWith("AS") ? key.substring(2) : key);
                 if (value != null) {
@@ -34,7 +43,7 @@ public final class AsNamesJson {
                     n++;
                 }
             } catch (NumberFormatException e) {
-                // not an AS number key: ignore
+                skips.add(keyLine, "key is not an AS number", "\"" + key + "\": " + (value == null ? "null" : "\"" + value + "\""));
             }
         }
     }
@@ -44,6 +53,7 @@ public final class AsNamesJson {
         private final char[] buf = new char[1 << 16];
         private int len, at;
         long pos;
+        long line = 1;
 
         Scanner(Reader in) {
             this.in = in;
@@ -56,7 +66,9 @@ public final class AsNamesJson {
                 if (len <= 0) { len = 0; return -1; }
             }
             pos++;
-            return buf[at++];
+            char c = buf[at++];
+            if (c == '\n') line++;
+            return c;
         }
 
         int nextNonSpace() throws IOException {

@@ -13,22 +13,41 @@ import org.blackout.wire.net.IpAddress;
 public final class RangeCsv {
     private RangeCsv() {}
 
-    /** Returns the number of rows taken. */
+    /** Returns the number of rows taken; malformed rows are skipped uncounted (see the overload). */
     public static int read(BufferedReader in, EntityMaps.Builder into) throws IOException {
+        return read(in, into, new Skips());
+    }
+
+    /**
+     * Returns the number of rows taken; malformed rows (too few fields, an address or AS number that
+     * does not parse, ends of different families) are skipped and noted in {@code skips}. A first row
+     * that is a header (its first field names a column) is not a malformed row.
+     */
+    public static int read(BufferedReader in, EntityMaps.Builder into, Skips skips) throws IOException {
         int n = 0;
+        long lineNo = 0;
         for (String line; (line = in.readLine()) != null; ) {
-            if (line.isEmpty() || line.charAt(0) == '#') continue;
+            lineNo++;
+            if (line.isBlank() || line.charAt(0) == '#') continue;
             String[] f = split(line);
-            if (f.length < 3) continue;
+            if (f.length < 3) {
+                skips.add(lineNo, f.length + " fields, 3 or 4 expected", line);
+                continue;
+            }
             IpAddress s, e;
             try {
                 boolean wide = isWideNumber(f[0]) || isWideNumber(f[1]);
                 s = address(f[0], wide);
                 e = address(f[1], wide);
             } catch (IllegalArgumentException ex) {
-                continue; // a header row or a damaged line
+                if (lineNo == 1 && isHeader(f[0])) continue;
+                skips.add(lineNo, "not an address range", line);
+                continue;
             }
-            if (s.v6() != e.v6()) continue;
+            if (s.v6() != e.v6()) {
+                skips.add(lineNo, "range ends of different address families", line);
+                continue;
+            }
             long sk = AddressRanges.key(s.v6(), s.hi()), ek = AddressRanges.key(e.v6(), e.hi());
             if (f.length == 3) {
                 into.country(s.v6(), sk, ek, f[2].trim());
@@ -38,6 +57,7 @@ public final class RangeCsv {
                 try {
                     asn = Long.parseLong(f[2].trim());
                 } catch (NumberFormatException ex) {
+                    skips.add(lineNo, "AS number '" + f[2].trim() + "' does not parse", line);
                     continue;
                 }
                 if (!s.v6()) into.asRange(sk, ek, asn);
@@ -47,6 +67,12 @@ public final class RangeCsv {
             }
         }
         return n;
+    }
+
+    /** A column name such as "start" or "ip_range_start", not an address. */
+    private static boolean isHeader(String field) {
+        String t = field.trim().replace("\"", "");
+        return !t.isEmpty() && Character.isLetter(t.charAt(0)) && t.indexOf(':') < 0 && t.indexOf('.') < 0;
     }
 
     /** A decimal address too big for IPv4: the row is IPv6 (both ends, even ::1). */

@@ -52,13 +52,33 @@ public final class RirDelegations {
         return (a << 8) | part;
     }
 
-    /** Returns the number of records taken. */
+    /** Returns the number of records taken; malformed lines are skipped uncounted (see the overload). */
     public static int read(BufferedReader in, EntityMaps.Builder into) throws IOException {
+        return read(in, into, new Skips());
+    }
+
+    /**
+     * Returns the number of records taken; malformed lines (too few fields, an unknown type, an address
+     * or number that does not parse) are skipped and noted in {@code skips}. Lines the format means to
+     * be skipped (comments, the version line, summaries, available/reserved space, no country) are not.
+     */
+    public static int read(BufferedReader in, EntityMaps.Builder into, Skips skips) throws IOException {
         int n = 0;
+        long lineNo = 0;
+        boolean versionSeen = false;
         for (String line; (line = in.readLine()) != null; ) {
-            if (line.isEmpty() || line.charAt(0) == '#') continue;
+            lineNo++;
+            if (line.isBlank() || line.charAt(0) == '#') continue;
             String[] f = fields(line);
-            if (f.length < 7) continue; // version line has 7 fields too, but its type is not below
+            if (!versionSeen && f.length >= 2 && !f[0].isEmpty() && f[0].chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+                versionSeen = true; // the version line: version|registry|serial|records|startdate|enddate|UTCoffset
+                continue;
+            }
+            if (f.length >= 6 && "summary".equals(f[5])) continue; // registry|*|type|*|count|summary
+            if (f.length < 7) {
+                skips.add(lineNo, f.length + " fields, 7 expected", line);
+                continue;
+            }
             String cc = f[1], type = f[2], start = f[3], value = f[4], status = f[6];
             if ("summary".equals(f[5]) || "*".equals(cc) || cc.isEmpty()) continue;
             if (status.equals("available") || status.equals("reserved")) continue;
@@ -67,22 +87,23 @@ public final class RirDelegations {
                     case "ipv4" -> {
                         long s = v4(start);
                         long count = Long.parseLong(value);
-                        if (count <= 0) continue;
+                        if (count <= 0) throw new IllegalArgumentException("address count " + count);
                         into.country(false, s, Math.min(s + count - 1, 0xffffffffL), cc);
                     }
                     case "ipv6" -> {
                         IpAddress a = IpAddress.parse(start);
                         int len = Integer.parseInt(value);
+                        if (len < 0 || len > 128) throw new IllegalArgumentException("prefix length " + len);
                         long s = a.hi();
                         long e = len == 0 ? -1L : len >= 64 ? s : s | (-1L >>> len);
                         into.country(true, s, e, cc);
                     }
                     case "asn" -> into.asCountry(Long.parseLong(start), Long.parseLong(value), cc);
-                    default -> { continue; }
+                    default -> throw new IllegalArgumentException("unknown type '" + type + "'");
                 }
                 n++;
             } catch (IllegalArgumentException e) {
-                // a malformed line: skip it, the rest of the file is still good
+                skips.add(lineNo, e.getMessage() == null ? "malformed" : e.getMessage(), line);
             }
         }
         return n;

@@ -62,6 +62,7 @@ public final class EventJson {
         for (Map.Entry<String, String> d : e.details().entrySet()) g.writeStringField(d.getKey(), d.getValue());
         g.writeEndObject();
         g.writeStringField("summary", e.summary());
+        Json.number(g, "score", e.score());
     }
 
     static void extent(JsonGenerator g, Extent x) throws IOException {
@@ -71,6 +72,11 @@ public final class EventJson {
         g.writeNumberField("addresses", x.addresses());
         g.writeNumberField("peers_agreeing", x.peersAgreeing());
         g.writeNumberField("full_feed_peers", x.fullFeedPeers());
+        g.writeNumberField("known_prefixes", x.knownPrefixes());
+        g.writeNumberField("peers_carrying", x.peersCarrying());
+        g.writeArrayFieldStart("lost");
+        for (String p : x.lost()) g.writeString(p);
+        g.writeEndArray();
         g.writeEndObject();
     }
 

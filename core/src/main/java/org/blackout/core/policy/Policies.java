@@ -57,6 +57,11 @@ public final class Policies implements OriginPolicy {
     }
 
     @Override
+    public boolean authoritative(Prefix p) {
+        return (prefixes != null && prefixes.longestMatch(p) != null) || (roas != null && !roas.covering(p).isEmpty());
+    }
+
+    @Override
     public Map<Prefix, long[]> listed() {
         return listed;
     }

@@ -31,6 +31,13 @@ public final class SignalText {
         g.writeNumberField("withdrawals", s.withdrawals());
         g.writeFieldName("upstreams");
         upstreams(g, s.upstreams());
+        g.writeStringField("basis", s.basis());
+        Json.number(g, "coverage", s.coverage());
+        g.writeNumberField("known_prefixes", s.knownPrefixes());
+        g.writeNumberField("lost_prefixes", s.lostPrefixes());
+        g.writeNumberField("recent_lost", s.recentLost());
+        g.writeNumberField("peers_agreeing", s.peersAgreeing());
+        g.writeNumberField("peers_carrying", s.peersCarrying());
         g.writeEndObject();
     }
 

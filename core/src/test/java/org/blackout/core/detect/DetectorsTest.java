@@ -145,7 +145,8 @@ class DetectorsTest {
         for (int p = 0; p < 25; p++) {
             w.withdraw(7 * H + p, p, "10.1.0.0/16").withdraw(7 * H + p, p, "10.2.0.0/24");
         }
-        List<Event> events = w.run(CONFIG, "as:65001");
+        // a gentle flap (one unstable bin in three): the mechanism, with thresholds below the real-data defaults
+        List<Event> events = w.run(CONFIG.withInstability(20, 3), "as:65001");
         Event inst = of(events, EventType.INSTABILITY).get(0);
         assertThat(inst.firstEvidence()).isEqualTo(at(3 * H));
         assertThat(inst.lowered()).isBetween(at(5 * H + 2700), at(6 * H));
@@ -158,18 +159,37 @@ class DetectorsTest {
     @Test
     void nothingFiresDuringTheWarmUp() {
         World w = new World(25, 3 * H);
-        for (int p = 0; p < 25; p++) w.withdraw(1200 + p, p, "10.1.0.0/16").withdraw(1200 + p, p, "10.2.0.0/24");
-        for (int p = 0; p < 25; p++) w.announce(1300 + p, p, "10.1.7.0/24", "666 65666");
+        // the warm-up is 15 minutes (hijacks: 30 minutes of data before any origin is established)
+        for (int p = 0; p < 25; p++) w.withdraw(500 + p, p, "10.1.0.0/16").withdraw(500 + p, p, "10.2.0.0/24");
+        for (int p = 0; p < 25; p++) w.announce(600 + p, p, "10.1.7.0/24", "666 65666");
         List<Event> events = w.run(CONFIG, "as:65001");
         assertThat(events).noneMatch(e -> e.type() == EventType.OUTAGE || e.type() == EventType.HIJACK);
     }
 
     @Test
-    void tooFewFullFeedPeersToTellRaisesNoOutage() {
+    void aLossByEveryPeerThatCarriedItIsAnOutageHoweverFewTheyAre() {
         World w = new World(5, 10 * H);
         for (int p = 0; p < 5; p++) w.withdraw(5 * H + p, p, "10.1.0.0/16").withdraw(5 * H + p, p, "10.2.0.0/24");
+        assertThat(of(w.run(CONFIG, "as:65001"), EventType.OUTAGE)).singleElement().satisfies(o -> {
+            assertThat(o.extent().peersAgreeing()).isEqualTo(5);
+            assertThat(o.extent().peersCarrying()).isEqualTo(5);
+            assertThat(o.extent().prefixes()).isEqualTo(2);
+            assertThat(o.firstEvidence()).isEqualTo(at(5 * H));
+        });
+        // a floor above the peers there are: all of them suffice
+        assertThat(of(w.run(CONFIG.withMinAgreeingPeers(20), "as:65001"), EventType.OUTAGE)).hasSize(1);
+    }
+
+    @Test
+    void onePeerAloneNeverRaisesAnOutage() {
+        World w = new World(5, 10 * H);
+        w.withdraw(5 * H, 0, "10.1.0.0/16").withdraw(5 * H, 0, "10.2.0.0/24");
         assertThat(of(w.run(CONFIG, "as:65001"), EventType.OUTAGE)).isEmpty();
-        assertThat(of(w.run(CONFIG.withMinAgreeingPeers(3), "as:65001"), EventType.OUTAGE)).hasSize(1);
+        // two of five: not a majority of the carriers
+        w.withdraw(5 * H + 1, 1, "10.1.0.0/16").withdraw(5 * H + 1, 1, "10.2.0.0/24");
+        assertThat(of(w.run(CONFIG, "as:65001"), EventType.OUTAGE)).isEmpty();
+        w.withdraw(5 * H + 2, 2, "10.1.0.0/16").withdraw(5 * H + 2, 2, "10.2.0.0/24");
+        assertThat(of(w.run(CONFIG, "as:65001"), EventType.OUTAGE)).hasSize(1);
     }
 
     @Test

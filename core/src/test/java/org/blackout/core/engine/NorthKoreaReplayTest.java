@@ -17,7 +17,7 @@ import org.blackout.wire.mrt.MrtReader;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.RouteElements;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** The acceptance example, on the real 2015 full-table update file and APNIC's 2014 file. */
@@ -25,9 +25,9 @@ class NorthKoreaReplayTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 

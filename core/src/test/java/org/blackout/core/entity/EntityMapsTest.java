@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +17,9 @@ class EntityMapsTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 
@@ -111,7 +111,7 @@ class EntityMapsTest {
         Path tgz = shared("geo/ip-location-db-asn-country-2.3.2026061719.tgz");
         Process p = new ProcessBuilder("tar", "-xzf", tgz.toString(), "-C", tmp.toString(),
                 "package/asn-country-ipv4.csv").inheritIO().start();
-        Assumptions.assumeTrue(p.waitFor() == 0, "tar could not unpack " + tgz);
+        Prerequisites.require(p.waitFor() == 0, "tar could not unpack " + tgz);
         EntityMaps.Builder b = EntityMaps.builder();
         assertThat(EntityFiles.load(tmp.resolve("package/asn-country-ipv4.csv"), b)).isEqualTo(EntityFiles.Kind.RANGE_CSV);
         EntityMaps m = b.build();

@@ -26,9 +26,9 @@ class EventJsonTest {
         assertThat(json).startsWith("{\"id\":\"outage/country:KP/1419264901\",\"type\":\"outage\",\"entity\":\"country:KP\","
                 + "\"first_evidence\":\"2014-12-22T16:15:01Z\",\"raised\":\"2014-12-22T16:20:00Z\",\"lowered\":null,\"duration_s\":300,");
         assertThat(json).contains("\"severity\":9.5,\"depth\":1,", "\"extent\":{\"prefixes\":4,\"slash24\":4,\"addresses\":1024,"
-                + "\"peers_agreeing\":40,\"full_feed_peers\":40}", "\"upstreams\":{\"before\":[4837],\"during\":[]}",
+                + "\"peers_agreeing\":40,\"full_feed_peers\":40,\"known_prefixes\":0,\"peers_carrying\":40,\"lost\":[]}", "\"upstreams\":{\"before\":[4837],\"during\":[]}",
                 "\"pattern\":[\"all_at_once\",\"single_upstream\"]", "\"kind\":\"W\"", "\"as_path\":\"\"");
-        assertThat(json).contains("\"note\":\"say \\\"hi\\\"\\n\\\\\"").endsWith("\"summary\":\"all of 4 /24s lost\"}");
+        assertThat(json).contains("\"note\":\"say \\\"hi\\\"\\n\\\\\"").endsWith("\"summary\":\"all of 4 /24s lost\",\"score\":0}");
     }
 
     @Test

@@ -46,9 +46,10 @@ public class JsonWriterProperties {
             .build();
 
     static final List<String> EVENT_FIELDS = List.of("id", "type", "entity", "first_evidence", "raised", "lowered",
-            "duration_s", "severity", "depth", "extent", "upstreams", "evidence", "pattern", "details", "summary");
+            "duration_s", "severity", "depth", "extent", "upstreams", "evidence", "pattern", "details", "summary", "score");
     static final List<String> SIGNAL_FIELDS = List.of("time", "entity", "visible_slash24", "visible_prefixes",
-            "peers_seeing", "full_feed_peers", "announcements", "withdrawals", "upstreams");
+            "peers_seeing", "full_feed_peers", "announcements", "withdrawals", "upstreams", "basis", "coverage",
+            "known_prefixes", "lost_prefixes", "recent_lost", "peers_agreeing", "peers_carrying");
 
     // ------------------------------------------------------------------ generators
 
@@ -176,7 +177,8 @@ public class JsonWriterProperties {
         assertNumber(n.get("severity"), e.severity());
         assertNumber(n.get("depth"), e.depth());
         JsonNode x = n.get("extent");
-        assertThat(fieldNames(x)).containsExactly("prefixes", "slash24", "addresses", "peers_agreeing", "full_feed_peers");
+        assertThat(fieldNames(x)).containsExactly("prefixes", "slash24", "addresses", "peers_agreeing", "full_feed_peers",
+                "known_prefixes", "peers_carrying", "lost");
         assertThat(x.get("prefixes").longValue()).isEqualTo(e.extent().prefixes());
         assertNumber(x.get("slash24"), e.extent().slash24());
         assertThat(x.get("addresses").longValue()).isEqualTo(e.extent().addresses());

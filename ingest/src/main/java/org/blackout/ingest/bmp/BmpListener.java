@@ -33,6 +33,10 @@ public final class BmpListener implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private Channel server;
     private volatile Predicate<InetAddress> allowed = a -> true;
+    /** Addresses refused so far (each reported once); bounded so a scan cannot grow it without end. */
+    private final java.util.Set<InetAddress> refusedAddresses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_REFUSED_REMEMBERED = 1 << 16;
+    private final AtomicLong refused = new AtomicLong();
 
     public BmpListener(ElementSink sink, BmpEvents events) {
         this(sink, events, DEFAULT_QUEUE);
@@ -46,8 +50,9 @@ public final class BmpListener implements AutoCloseable {
     }
 
     /**
-     * Accept only routers whose address passes {@code allow} (all by default); others are closed at
-     * once and reported through {@link BmpEvents#refused}.
+     * Accept only routers whose address passes {@code allow} (all by default; see {@link BmpAllow} for
+     * the safe choice); others are closed at once, counted ({@link #refused()}) and reported through
+     * {@link BmpEvents#refused} the first time each address is refused.
      */
     public BmpListener allow(Predicate<InetAddress> allow) {
         this.allowed = allow;
@@ -67,7 +72,10 @@ public final class BmpListener implements AutoCloseable {
                         InetSocketAddress remote = ch.remoteAddress();
                         if (!allowed.test(remote.getAddress())) {
                             ch.close();
-                            events.refused(remote);
+                            refused.incrementAndGet();
+                            if (refusedAddresses.size() < MAX_REFUSED_REMEMBERED && refusedAddresses.add(remote.getAddress())) {
+                                events.refused(remote);
+                            }
                             return;
                         }
                         ch.pipeline().addLast("bmp-frames", new BmpStreamDecoder());
@@ -77,6 +85,11 @@ public final class BmpListener implements AutoCloseable {
                 });
         server = b.bind(address).sync().channel();
         return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Connections refused so far (every attempt, also from addresses already reported). */
+    public long refused() {
+        return refused.get();
     }
 
     /** Connections accepted so far. */

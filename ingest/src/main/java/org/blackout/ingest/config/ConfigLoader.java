@@ -37,8 +37,9 @@ import org.blackout.wire.net.IpAddress;
  *   neighbours:
  *     - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}
  * bmp:
- *   listen: 0.0.0.0:1790         # routers connect here (RFC 7854)
- *   allow: [192.0.2.7]           # router addresses accepted; absent: any
+ *   listen: 0.0.0.0:1790         # routers connect here (RFC 7854); default 127.0.0.1:1790
+ *   allow: [192.0.2.7, 10.0.0.0/8]  # router addresses or prefixes accepted; required off loopback
+ *   allow-any: false             # or accept any router (explicitly) off loopback
  * ris-live:
  *   url: wss://ris-live.ripe.net/v1/ws/?client=blackout
  *   subscribe: {host: rrc00, type: UPDATE}
@@ -141,16 +142,35 @@ public final class ConfigLoader {
 
     private static BmpConfig bmp(JsonNode n, String at) {
         object(n, at);
-        keys(n, at, "listen", "allow");
+        keys(n, at, "listen", "allow", "allow-any");
         InetSocketAddress listen = n.has("listen") ? socketAddress(n.get("listen"), at + ".listen")
-                : new InetSocketAddress(BmpConfig.DEFAULT_PORT);
-        List<InetAddress> allow = new ArrayList<>();
+                : new InetSocketAddress(InetAddress.getLoopbackAddress(), BmpConfig.DEFAULT_PORT);
+        List<org.blackout.ingest.bmp.BmpAllow.Entry> allow = new ArrayList<>();
         if (n.has("allow")) {
             JsonNode l = n.get("allow");
-            if (!l.isArray()) throw new ConfigException(at + ".allow", "expected a list of addresses, got " + kind(l));
-            for (int i = 0; i < l.size(); i++) allow.add(inet(l.get(i), at + ".allow[" + i + "]"));
+            if (!l.isArray()) throw new ConfigException(at + ".allow", "expected a list of addresses or prefixes, got " + kind(l));
+            for (int i = 0; i < l.size(); i++) {
+                String e = text(l.get(i), at + ".allow[" + i + "]");
+                try {
+                    allow.addAll(org.blackout.ingest.bmp.BmpAllow.parse(List.of(e), false).entries());
+                } catch (IllegalArgumentException x) {
+                    throw new ConfigException(at + ".allow[" + i + "]", x.getMessage());
+                }
+            }
         }
-        return new BmpConfig(listen, List.copyOf(allow));
+        boolean any = false;
+        if (n.has("allow-any")) {
+            JsonNode a = n.get("allow-any");
+            if (!a.isBoolean()) throw new ConfigException(at + ".allow-any", "expected true or false, got " + kind(a));
+            any = a.booleanValue();
+        }
+        org.blackout.ingest.bmp.BmpAllow access = new org.blackout.ingest.bmp.BmpAllow(allow, any);
+        try {
+            access.checkListen(listen, at + ".allow (like --allow)", at + ".allow-any: true");
+        } catch (IllegalArgumentException x) {
+            throw new ConfigException(at + ".allow", x.getMessage());
+        }
+        return new BmpConfig(listen, access);
     }
 
     private static ArchiveConfig archive(JsonNode n, String at, Path base) {

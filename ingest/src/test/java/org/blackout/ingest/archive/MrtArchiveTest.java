@@ -33,7 +33,7 @@ import org.blackout.wire.mrt.MrtReader;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.RouteElements;
 import org.blackout.wire.net.IpAddress;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,9 +48,9 @@ class MrtArchiveTest {
 
     static Path shared(String rel) {
         String s = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(s != null && Files.isDirectory(Path.of(s)), "no shared data (blackout.shared)");
+        Prerequisites.require(s != null && Files.isDirectory(Path.of(s)), "no shared data (blackout.shared)");
         Path p = Path.of(s, rel);
-        Assumptions.assumeTrue(Files.isRegularFile(p), p + " is absent");
+        Prerequisites.require(Files.isRegularFile(p), p + " is absent");
         return p;
     }
 

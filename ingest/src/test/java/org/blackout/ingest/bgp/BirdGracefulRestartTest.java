@@ -16,7 +16,7 @@ import org.blackout.ingest.config.NeighbourConfig;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class BirdGracefulRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Daemon.installed("bird"), "BIRD 2 is not installed (Debian package bird2); skipping");
+        Prerequisites.require(Daemon.installed("bird"), "BIRD 2 is not installed (Debian package bird2)");
         ribs = new PeerRibs();
         feed = new FeedDispatcher(256, e -> { }, ribs);
         collector = new BgpCollector(new CollectorConfig(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0),

@@ -25,7 +25,7 @@ import org.blackout.wire.bgp.PathAttributes;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +50,8 @@ class BirdSessionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Daemon.installed("bird") && Daemon.installed("birdc"),
-                "BIRD 2 is not installed (Debian package bird2); skipping the BIRD session test");
+        Prerequisites.require(Daemon.installed("bird") && Daemon.installed("birdc"),
+                "BIRD 2 is not installed (Debian package bird2)");
         ribs = new PeerRibs();
         ribs.keepAll = true;
         archive = new MrtArchive(new ArchiveConfig(dir.resolve("mrt"), Duration.ofMinutes(15), Duration.ofHours(2)),
@@ -181,7 +181,7 @@ class BirdSessionTest {
             }
         }
         assertThat(replayed).hasSize(ribs.all.size()).isEqualTo(ribs.all);
-        if (Daemon.installed("bgpdump")) {
+        if (Prerequisites.optional(Daemon.installed("bgpdump"), "bgpdump (apt-get install bgpdump): the archive is not read back with it")) {
             long lines = 0;
             for (Path f : files) lines += Daemon.run(dir, List.of("bgpdump", "-m", f.toString())).lines()
                     .filter(l -> l.startsWith("BGP4MP_ET|")).count();

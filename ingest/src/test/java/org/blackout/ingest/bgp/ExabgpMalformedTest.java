@@ -17,7 +17,7 @@ import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class ExabgpMalformedTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Daemon.installed("exabgp"), "ExaBGP is not installed (Debian package exabgp); skipping");
+        Prerequisites.require(Daemon.installed("exabgp"), "ExaBGP is not installed (Debian package exabgp)");
         ribs = new PeerRibs();
         ribs.keepAll = true;
         feed = new FeedDispatcher(64, e -> { }, ribs);

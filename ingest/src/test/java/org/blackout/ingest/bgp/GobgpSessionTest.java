@@ -18,7 +18,7 @@ import org.blackout.wire.bgp.PathAttributes;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +51,8 @@ class GobgpSessionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Daemon.installed("gobgpd") && Daemon.installed("gobgp"),
-                "GoBGP is not installed (Debian package gobgpd); skipping the GoBGP session test");
+        Prerequisites.require(Daemon.installed("gobgpd") && Daemon.installed("gobgp"),
+                "GoBGP is not installed (Debian package gobgpd)");
         ribs = new PeerRibs();
         feed = new FeedDispatcher(1024, e -> {
             if (e instanceof FeedEvent.Message m) {

@@ -16,7 +16,7 @@ import org.blackout.wire.bmp.BmpMessage;
 import org.blackout.wire.bmp.BmpRouteElements;
 import org.blackout.wire.bmp.BmpSession;
 import org.blackout.wire.bmp.BmpStreamReader;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -72,9 +72,9 @@ class BmpCaptureDecodeTest {
 
     @TestFactory
     List<DynamicTest> everyCaptureDecodesAndMatchesTshark() {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP capture tests");
-        boolean tshark = tsharkPresent();
-        if (!tshark) System.err.println("tshark not installed: BMP message counts are not compared with it");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
+        boolean tshark = Prerequisites.optional(tsharkPresent(),
+                "tshark (apt-get install tshark): BMP message counts are not compared with it");
         List<DynamicTest> tests = new ArrayList<>();
         for (BmpCaptures c : BmpCaptures.all()) {
             tests.add(DynamicTest.dynamicTest(c.name(), () -> {
@@ -105,7 +105,7 @@ class BmpCaptureDecodeTest {
      */
     @org.junit.jupiter.api.Test
     void bmpV4CapabilityTlvSaysWhenNlriCarryPathIds() {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         BmpCaptures c = BmpCaptures.all().stream().filter(x -> x.name().contains("stateless-with-add-path"))
                 .findFirst().orElseThrow();
         Map<String, Boolean> addPath = new TreeMap<>();

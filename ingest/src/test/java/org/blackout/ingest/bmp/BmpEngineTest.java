@@ -31,7 +31,7 @@ import org.blackout.ingest.pcap.TcpStreams;
 import org.blackout.wire.bmp.Termination;
 import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -48,7 +48,7 @@ class BmpEngineTest {
 
     @TestFactory
     List<DynamicTest> engineRibsMatchPmacct() throws Exception {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP engine tests");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         Path root = BmpCaptures.shared().resolve("bmp/pmacct-test-automation");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {

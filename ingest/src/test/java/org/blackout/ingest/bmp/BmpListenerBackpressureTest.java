@@ -16,7 +16,7 @@ import org.blackout.wire.bmp.BmpSession;
 import org.blackout.wire.bmp.BmpStreamReader;
 import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class BmpListenerBackpressureTest {
     @Test
     void aStalledSinkPausesTheRouterAndLosesNothing() throws Exception {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP backpressure test");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         byte[] one = BmpCaptures.all().stream().filter(x -> x.name().startsWith("pmacct-test-automation/201-"))
                 .findFirst().orElseThrow().streams().getFirst().payload();
         long routesPerCopy = routes(one);

@@ -17,7 +17,7 @@ import org.blackout.wire.bmp.BmpMessage;
 import org.blackout.wire.bmp.BmpSession;
 import org.blackout.wire.bmp.BmpStreamReader;
 import org.blackout.wire.bmp.PerPeerHeader;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class BmpListenerDamageTest {
 
     @BeforeAll
     static void load() {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP damage tests");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         BmpCaptures c = BmpCaptures.all().stream()
                 .filter(x -> x.name().startsWith("pmacct-test-automation/201-")).findFirst().orElseThrow();
         clean = c.streams().getFirst().payload();

@@ -23,7 +23,7 @@ import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -49,7 +49,7 @@ class BmpListenerReplayTest {
 
     @TestFactory
     List<DynamicTest> replayMatchesPmacct() throws IOException {
-        Assumptions.assumeTrue(BmpCaptures.available(), "blackout.shared/bmp absent: skipping BMP replay tests");
+        Prerequisites.require(BmpCaptures.available(), "blackout.shared/bmp absent");
         Path root = BmpCaptures.shared().resolve("bmp/pmacct-test-automation");
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {

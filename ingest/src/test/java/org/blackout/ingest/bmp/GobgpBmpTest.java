@@ -22,7 +22,7 @@ import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +50,8 @@ class GobgpBmpTest {
 
     @Test
     void gobgpPeersAndRoutesAppear() throws Exception {
-        Assumptions.assumeTrue(installed("gobgpd") && installed("gobgp"),
-                "GoBGP is not installed (Debian package gobgpd); skipping the GoBGP BMP test");
+        Prerequisites.require(installed("gobgpd") && installed("gobgp"),
+                "GoBGP is not installed (Debian package gobgpd)");
         RecordingEvents got = new RecordingEvents();
         try (BmpListener listener = new BmpListener(got, got)) {
             int bmpPort = listener.bind(new InetSocketAddress("127.0.0.1", 0)).getPort();

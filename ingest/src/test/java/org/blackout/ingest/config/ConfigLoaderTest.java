@@ -46,7 +46,9 @@ class ConfigLoaderTest {
         assertThat(c.archive().directory()).isEqualTo(Path.of("/etc/blackout/mrt"));
         assertThat(c.archive().ribInterval()).isEqualTo(Duration.ofHours(2));
         assertThat(c.bmp().listen().getPort()).isEqualTo(11790);
-        assertThat(c.bmp().allow()).containsExactly(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7"));
+        assertThat(c.bmp().allow().entries()).extracting(Object::toString).containsExactly("192.0.2.7/32", "2001:db8:0:0:0:0:0:7/128");
+        assertThat(c.bmp().allow().test(InetAddress.getByName("192.0.2.7"))).isTrue();
+        assertThat(c.bmp().allow().test(InetAddress.getByName("192.0.2.8"))).isFalse();
     }
 
     @Test
@@ -54,7 +56,8 @@ class ConfigLoaderTest {
         CollectConfig c = ConfigLoader.parse("bmp: {}", Path.of("."));
         assertThat(c.collector()).isNull();
         assertThat(c.bmp().listen().getPort()).isEqualTo(BmpConfig.DEFAULT_PORT);
-        assertThat(c.bmp().allow()).isEmpty();
+        assertThat(c.bmp().allow().entries()).isEmpty();
+        assertThat(c.bmp().listen().getAddress().isLoopbackAddress()).as("default: loopback").isTrue();
     }
 
     static void fails(String yaml, String field, String message) {
@@ -83,5 +86,21 @@ class ConfigLoaderTest {
         fails(FULL.replace("allow: [192.0.2.7, \"2001:db8::7\"]", "allow: 192.0.2.7"), "bmp.allow", "expected a list");
         fails(FULL.replace("listen: 127.0.0.1:11790", "port: 11790"), "bmp.port", "unknown key");
         fails("collector: {local-as: 1", "(yaml)", "");
+    }
+
+    @Test
+    void aBmpStationOffLoopbackNeedsAllowOrAllowAny() throws Exception {
+        fails("bmp: {listen: 0.0.0.0:1790}", "bmp.allow", "bmp.allow (like --allow)");
+        fails("bmp: {listen: 1790}", "bmp.allow", "bmp.allow-any: true");
+        fails("bmp: {listen: \"[::]:1790\", allow-any: false}", "bmp.allow", "not a loopback address");
+        fails("bmp: {listen: 0.0.0.0:1790, allow: [router1]}", "bmp.allow[0]", "not an IP address or prefix: 'router1'");
+        fails("bmp: {listen: 0.0.0.0:1790, allow-any: yes please}", "bmp.allow-any", "expected true or false");
+        CollectConfig any = ConfigLoader.parse("bmp: {listen: 0.0.0.0:1790, allow-any: true}", Path.of("."));
+        assertThat(any.bmp().allow().any()).isTrue();
+        CollectConfig prefixes = ConfigLoader.parse("bmp: {listen: 0.0.0.0:1790, allow: [192.0.2.0/24, \"2001:db8::/32\"]}",
+                Path.of("."));
+        assertThat(prefixes.bmp().allow().test(InetAddress.getByName("192.0.2.200"))).isTrue();
+        assertThat(prefixes.bmp().allow().test(InetAddress.getByName("198.51.100.1"))).isFalse();
+        assertThat(prefixes.bmp().allow().test(InetAddress.getByName("2001:db8::99"))).isTrue();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class MrtFilesTest {
     static Path shared(String relative) {
         String s = System.getProperty("blackout.shared");
         Path p = s == null ? null : Path.of(s, "mrt", relative);
-        Assumptions.assumeTrue(p != null && Files.exists(p), "shared data not available: " + relative);
+        Prerequisites.require(p != null && Files.exists(p), "shared data not available: " + relative);
         return p;
     }
 

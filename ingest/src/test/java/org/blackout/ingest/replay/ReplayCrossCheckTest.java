@@ -30,7 +30,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +41,9 @@ class ReplayCrossCheckTest {
 
     static Path shared(String rel) {
         String base = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
+        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
         Path p = Path.of(base, rel);
-        Assumptions.assumeTrue(Files.exists(p), "missing " + p);
+        Prerequisites.require(Files.exists(p), "missing " + p);
         return p;
     }
 
@@ -127,7 +127,7 @@ class ReplayCrossCheckTest {
                 p = new ProcessBuilder("bgpdump", "-m", mrt.toString()).redirectOutput(text.toFile())
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             } catch (java.io.IOException e) {
-                Assumptions.abort("bgpdump not on PATH");
+                Prerequisites.missing("bgpdump not on PATH");
                 return;
             }
             p.waitFor();

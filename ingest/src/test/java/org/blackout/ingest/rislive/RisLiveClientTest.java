@@ -18,7 +18,7 @@ import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +32,9 @@ class RisLiveClientTest {
 
     static List<String> sharedStream() throws Exception {
         String s = System.getProperty("blackout.shared");
-        Assumptions.assumeTrue(s != null, "no shared data (blackout.shared)");
+        Prerequisites.require(s != null, "no shared data (blackout.shared)");
         Path p = Path.of(s, "rislive/ris-live-stream.json");
-        Assumptions.assumeTrue(Files.isRegularFile(p), p + " is absent");
+        Prerequisites.require(Files.isRegularFile(p), p + " is absent");
         return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).toList();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +55,7 @@ class FullTableScenarioTest {
         assertThat(names).hasSize(1 + 12).startsWith("bview.20260618.0000.gz", "updates.20260618.0000.gz");
         assertThat(r.baseline().prefixes()).hasSize(10);
         assertThat(Files.readString(dir.resolve("out/truth.jsonl"))).contains("\"type\":\"hijack\"", "\"type\":\"session_down\"", "\"type\":\"churn\"");
-        Assumptions.assumeTrue(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
+        Prerequisites.require(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
         List<String> rib = Bgpdump.rows(r.files().getFirst());
         assertThat(rib).hasSize(30).allSatisfy(row -> assertThat(row).startsWith("TABLE_DUMP2|1781740800|B|192.0.2."));
         List<String> hijack = Bgpdump.rows(dir.resolve("out/updates.20260618.0010.gz"));

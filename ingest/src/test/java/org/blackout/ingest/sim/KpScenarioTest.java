@@ -147,7 +147,7 @@ class KpScenarioTest {
 
     @Test
     void bgpdumpReadsEveryFileAndAgreesOnTheCount() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
+        org.blackout.testkit.Prerequisites.require(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
         long rows = 0;
         for (Path f : result.files()) rows += Bgpdump.rows(f).size();
         assertThat(rows).isEqualTo(elements.size());

@@ -11,7 +11,7 @@ import java.util.zip.GZIPOutputStream;
 import org.blackout.ingest.mrt.MrtWriter;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class MrtWriterTest {
 
     @Test
     void updatesAndStateChangesReadByBgpdump() throws Exception {
-        Assumptions.assumeTrue(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
+        Prerequisites.require(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
         Path f = dir.resolve("updates.20141222.1615.gz");
         List<Prefix> kp = List.of(Prefix.parse("175.45.176.0/24"), Prefix.parse("175.45.177.0/24"));
         int[] longPath = new int[300]; // more than one AS_SEQUENCE segment, extended-length attribute
@@ -83,7 +83,7 @@ class MrtWriterTest {
 
     @Test
     void ribReadByBgpdump() throws Exception {
-        Assumptions.assumeTrue(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
+        Prerequisites.require(Bgpdump.available(), "bgpdump not installed at /usr/bin/bgpdump");
         Path f = dir.resolve("rib.20141219.0000.gz");
         List<MrtWriter.Peer> peers = List.of(new MrtWriter.Peer(1, PEER, 3856),
                 new MrtWriter.Peer(2, IpAddress.parse("2001:db8::9"), (int) 4200000000L));

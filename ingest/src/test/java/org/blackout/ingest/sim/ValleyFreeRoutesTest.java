@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** Every generated path climbs, crosses at most one peer link, then descends; preferences hold. */
@@ -65,7 +65,7 @@ class ValleyFreeRoutesTest {
     @Test
     void realGraphFromEveryVantageIsValleyFree() throws Exception {
         Path asrel = Path.of(System.getProperty("blackout.shared", "../shared/data"), "asrel/thunderwolf-whole-internet-rel.txt");
-        Assumptions.assumeTrue(Files.isRegularFile(asrel), "shared data not found: " + asrel);
+        Prerequisites.require(Files.isRegularFile(asrel), "shared data not found: " + asrel);
         AsGraph g = AsGraph.readThunderwolf(asrel);
         // the README's fact: AS4837 (China Unicom) is AS131279's provider
         assertThat(g.relation(g.index(131279), g.index(4837))).isEqualTo(AsGraph.Rel.CUSTOMER_OF);

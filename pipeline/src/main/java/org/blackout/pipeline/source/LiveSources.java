@@ -34,6 +34,12 @@ public final class LiveSources implements AutoCloseable {
         void info(String message);
 
         void warn(String message);
+
+        /** A router not in {@code bmp.allow} was turned away (later attempts from it are only counted). */
+        default void refused(InetSocketAddress address) {
+            warn("BMP connection from " + address.getAddress().getHostAddress()
+                    + " refused (not in bmp.allow; further attempts from it are counted, not logged)");
+        }
     }
 
     private final Pipeline pipeline;
@@ -76,7 +82,7 @@ public final class LiveSources implements AutoCloseable {
         bmp = config.bmp() == null ? null : new BmpListener(toEngine, new BmpEvents() {
             @Override
             public void refused(InetSocketAddress address) {
-                log.warn("BMP connection from " + address + " refused (not in bmp.allow)");
+                log.refused(address);
             }
         });
         try {
@@ -89,7 +95,8 @@ public final class LiveSources implements AutoCloseable {
                 log.info("RIS Live client for " + config.risLive().url());
             }
             if (bmp != null) {
-                if (!config.bmp().allow().isEmpty()) bmp.allow(config.bmp().allow()::contains);
+                config.bmp().allow().checkListen(config.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
+                bmp.allow(config.bmp().allow());
                 try {
                     log.info("BMP station on " + bmp.bind(config.bmp().listen()));
                 } catch (InterruptedException e) {
@@ -124,6 +131,11 @@ public final class LiveSources implements AutoCloseable {
 
     public RisLiveClient risLive() {
         return ris;
+    }
+
+    /** The BMP station, or null. */
+    public BmpListener bmp() {
+        return bmp;
     }
 
     public MrtArchive archive() {

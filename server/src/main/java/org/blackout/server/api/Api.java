@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read-only JSON API over the store (see openapi.yaml). Parameters are checked by {@link Params}
- * before any query; errors are {@code {"error": code, "message": text}} with the matching status.
+ * before any query; errors are {@code {"error": code, "message": text, "status": n}} with the matching
+ * status, plus {@code "parameter"} (the query parameter at fault) and {@code "valid"} (the values it
+ * takes, when they are a short list) for a bad parameter; a 503 never carries the store's SQL text.
  * Timelines are columnar ({@code "t": [...], "visible_slash24": [...]}) as plots want them, and
  * cached until the store changes.
  */
@@ -133,10 +135,11 @@ public final class Api {
                 ctx.contentType("application/yaml").result(in.readAllBytes());
             }
         });
-        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.parameter(), e.valid()));
         r.exception(SQLException.class, (e, ctx) -> {
+            // the SQL text stays in the log: it shows the schema and queries, and means nothing to the caller
             LOG.error("query failed on {}: {}", ctx.path(), e.getMessage());
-            error(ctx, 503, "store_unavailable", "the store could not answer: " + e.getMessage());
+            error(ctx, 503, "store_unavailable", "the store could not answer; try again later (details are in the server log)");
         });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} failed", ctx.path(), e);
@@ -150,16 +153,34 @@ public final class Api {
     }
 
     static void error(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType("application/json").result(errorBody(status, code, message));
+        error(ctx, status, code, message, null, List.of());
+    }
+
+    /** The error body, written by Jackson: {@code {"error", "message", "status"[, "parameter"][, "valid"]}}. */
+    static void error(Context ctx, int status, String code, String message, String parameter, List<String> valid) {
+        ctx.status(status).contentType("application/json").result(errorBody(status, code, message, parameter, valid));
     }
 
     /** {@code {"error": code, "message": text, "status": n}}. */
     static String errorBody(int status, String code, String message) {
+        return errorBody(status, code, message, null, List.of());
+    }
+
+    static String errorBody(int status, String code, String message, String parameter, List<String> valid) {
         ObjectNode o = JSON.createObjectNode();
         o.put("error", code);
         o.put("message", message);
         o.put("status", status);
-        return o.toString();
+        if (parameter != null) o.put("parameter", parameter);
+        if (!valid.isEmpty()) {
+            ArrayNode v = o.putArray("valid");
+            valid.forEach(v::add);
+        }
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree of strings and numbers always serialises
+        }
     }
 
     private static void json(Context ctx, Object body) {
@@ -170,7 +191,10 @@ public final class Api {
         for (String k : ctx.queryParamMap().keySet()) {
             boolean ok = false;
             for (String a : allowed) ok |= a.equals(k);
-            if (!ok) throw ApiException.badRequest("unknown parameter '" + k + "' (allowed: " + String.join(", ", allowed) + ")");
+            if (!ok) {
+                throw ApiException.badParameter(k, "unknown parameter '" + k + "' (allowed: "
+                        + (allowed.length == 0 ? "none" : String.join(", ", allowed)) + ")", List.of(allowed));
+            }
         }
     }
 
@@ -287,6 +311,7 @@ public final class Api {
         }
         String ae = ctx.header("Accept-Encoding");
         byte[] out = c.plain;
+        ctx.header("Vary", "Accept-Encoding"); // caches must not hand the gzip form to a client that did not ask
         if (ae != null && ae.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
             out = c.gzip();

@@ -4,16 +4,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.blackout.core.config.Durations;
+import org.blackout.core.event.EventType;
 import org.blackout.core.signal.Entity;
 
 /** Query parameter validation: every value is parsed and bounded here, before any query sees it. */
 public final class Params {
     private Params() {}
 
-    private static final Set<String> EVENT_TYPES = Set.of("outage", "instability", "upstream_change", "hijack", "feed_health");
+    /** The stored event types (their JSON names), in the engine's order. */
+    public static final List<String> EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::json).toList();
+
+    /** Epoch seconds accepted for times: 1970-01-01 to 9999-12-31 (what ISO-8601 output can show). */
+    public static final long MIN_TIME = 0, MAX_TIME = 253402300799L;
+
+    /** The forms a time parameter takes, for messages. */
+    public static final List<String> TIME_FORMS = List.of("2014-12-22T16:15:00Z", "2014-12-22", "epoch seconds 0.." + MAX_TIME);
 
     /** An entity id, normalized ({@code KP} → {@code country:KP}, {@code AS4837} → {@code as:4837}). */
     public static String entity(String raw, String name) {
@@ -29,18 +39,40 @@ public final class Params {
         }
     }
 
-    /** ISO-8601 instant, date, or epoch seconds; null when absent. */
+    /** ISO-8601 instant, date, or epoch seconds, from 1970 to 9999; null when absent. */
     public static Long time(String raw, String name) {
         if (raw == null || raw.isBlank()) return null;
         String t = raw.trim();
-        if (t.length() > 40) throw ApiException.badRequest("parameter '" + name + "' is too long");
+        if (t.length() > 40) throw ApiException.badParameter(name, "parameter '" + name + "' is too long", TIME_FORMS);
+        long v;
         try {
-            if (t.chars().allMatch(Character::isDigit)) return Long.parseLong(t);
-            if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-            return Instant.parse(t).getEpochSecond();
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiException.badRequest("parameter '" + name + "' is not a time (want 2014-12-22T16:15:00Z, 2014-12-22 or epoch seconds): " + raw);
+            if (t.chars().allMatch(Character::isDigit)) v = Long.parseLong(t);
+            else if (t.length() == 10) v = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            else v = Instant.parse(t).getEpochSecond();
+        } catch (NumberFormatException e) {
+            throw outOfRange(raw, name); // all digits, too many of them
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "parameter '" + name
+                    + "' is not a time (want 2014-12-22T16:15:00Z, 2014-12-22 or epoch seconds): " + raw, TIME_FORMS);
         }
+        if (v < MIN_TIME || v > MAX_TIME) throw outOfRange(raw, name);
+        return v;
+    }
+
+    private static ApiException outOfRange(String raw, String name) {
+        return ApiException.badParameter(name, "parameter '" + name + "' is out of range: " + raw
+                + " (times run from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, epoch seconds 0 to " + MAX_TIME + ")",
+                TIME_FORMS);
+    }
+
+    /** Like {@link #time(String, String)}, but the parameter must be there. */
+    public static long requiredTime(String raw, String name) {
+        Long t = time(raw, name);
+        if (t == null) {
+            throw ApiException.badParameter(name, "missing parameter '" + name
+                    + "' (want 2014-12-22T16:15:00Z, 2014-12-22 or epoch seconds)", TIME_FORMS);
+        }
+        return t;
     }
 
     /** A duration in whole seconds ({@link Durations}: 300, 300s, 5m, 1h, 1d, PT5M). */
@@ -72,14 +104,20 @@ public final class Params {
         return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw ApiException.badRequest("parameter '" + name + "' must be true or false");
+            default -> throw ApiException.badParameter(name, "parameter '" + name + "' must be true or false",
+                    List.of("true", "false"));
         };
     }
 
+    /** One of the stored event types ({@link #EVENT_TYPES}), or null when absent. */
     public static String eventType(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        String t = raw.trim().toLowerCase(Locale.ROOT).replace('-', '_');
-        if (!t.matches("[a-z_]{1,32}")) throw ApiException.badRequest("parameter 'type' must be an event type such as " + new java.util.TreeSet<>(EVENT_TYPES));
+        String t = raw.trim().toLowerCase(Locale.ROOT);
+        if (!EVENT_TYPES.contains(t)) {
+            String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+            throw ApiException.badParameter("type", "parameter 'type' must be one of " + String.join(", ", EVENT_TYPES)
+                    + ", got '" + shown + "'", EVENT_TYPES);
+        }
         return t;
     }
 
@@ -94,7 +132,9 @@ public final class Params {
     public static String kind(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String t = raw.trim().toLowerCase(Locale.ROOT);
-        if (!Set.of("country", "as", "prefix").contains(t)) throw ApiException.badRequest("parameter 'kind' must be country, as or prefix");
+        if (!Set.of("country", "as", "prefix").contains(t)) {
+            throw ApiException.badParameter("kind", "parameter 'kind' must be country, as or prefix", List.of("country", "as", "prefix"));
+        }
         return t;
     }
 }

@@ -92,6 +92,16 @@ public final class Metrics {
                 k -> Counter.builder(name).tag(tag, value).description(help).register(registry));
     }
 
+    /** BMP connections refused by the station's allow list (a counter that reads {@code refused}). */
+    public void bmpRefused(Supplier<Number> refused) {
+        bmpRefused = refused; // strong reference, as for queue gauges
+        io.micrometer.core.instrument.FunctionCounter.builder("blackout.bmp.refused", this,
+                        m -> m.bmpRefused.get().doubleValue())
+                .description("BMP connections refused: router address not in bmp.allow").register(registry);
+    }
+
+    private volatile Supplier<Number> bmpRefused = () -> 0;
+
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

@@ -194,7 +194,7 @@ class ServerJsonProperties {
 
     static void assertEvent(JsonNode n, Event e) {
         assertThat(fieldNames(n)).containsExactly("id", "type", "entity", "first_evidence", "raised", "lowered",
-                "duration_s", "severity", "depth", "extent", "upstreams", "evidence", "pattern", "details", "summary");
+                "duration_s", "severity", "depth", "extent", "upstreams", "evidence", "pattern", "details", "summary", "score");
         assertThat(n.get("id").textValue()).isEqualTo(e.id());
         assertThat(n.get("entity").textValue()).isEqualTo(e.entity());
         assertThat(n.get("first_evidence").textValue()).isEqualTo(e.firstEvidence().toString());

@@ -38,6 +38,77 @@ public final class BgpDecoder {
         return decodeBody(buf, type, from + HEADER, from + len, as4, addPath, cache);
     }
 
+    /**
+     * Whether {@code buf[from, to)} starts with a whole header of an UPDATE whose length field claims
+     * more bytes than are there: a message cut short by whoever recorded it (route-views2 cut messages
+     * near 4,096 bytes in 2008). {@link #decodeCutUpdate} salvages such messages.
+     */
+    public static boolean isCutUpdate(ByteBuf buf, int from, int to) {
+        return to - from >= HEADER && buf.getLong(from) == -1L && buf.getLong(from + 8) == -1L
+                && buf.getUnsignedByte(from + 18) == BgpMessage.UPDATE && buf.getUnsignedShort(from + 16) > to - from;
+    }
+
+    /**
+     * Decodes what is complete of an UPDATE cut short (see {@link #isCutUpdate}), as bgpdump does:
+     * each field whose length overruns the bytes present is read up to where the bytes end; the
+     * prefixes and attributes that fit whole are kept, a prefix or attribute cut in two is dropped,
+     * and the fields after the cut are empty. Nothing is flagged (RFC 7606 does not apply: the bytes
+     * present are not malformed, the rest is missing), so the kept routes count as ordinary ones; the
+     * caller reports the cut.
+     */
+    public static Update decodeCutUpdate(ByteBuf buf, int from, int to, boolean as4, boolean addPath) {
+        int p = from + HEADER;
+        if (p + 2 > to) return new Update(Nlri.EMPTY, PathAttributes.EMPTY, Nlri.EMPTY);
+        int wlen = buf.getUnsignedShort(p);
+        p += 2;
+        String[] error = new String[1];
+        if (p + wlen > to) { // cut within the withdrawn routes: nothing after them survives
+            Nlri withdrawn = NlriDecoder.decode(buf, p, to, false, addPath, "withdrawn routes", error);
+            return new Update(withdrawn.withoutUnparsed(), PathAttributes.EMPTY, Nlri.EMPTY);
+        }
+        Nlri withdrawn = NlriDecoder.decode(buf, p, p + wlen, false, addPath, "withdrawn routes", error);
+        String why = error[0];
+        p += wlen;
+        if (p + 2 > to) return new Update(withdrawn, PathAttributes.EMPTY, Nlri.EMPTY);
+        int alen = buf.getUnsignedShort(p);
+        p += 2;
+        if (p + alen > to) { // cut within the path attributes: keep the whole ones, no NLRI survives
+            int end = p;
+            while (end + 3 <= to) {
+                int flags = buf.getUnsignedByte(end);
+                boolean ext = (flags & PathAttribute.EXTENDED_LENGTH) != 0;
+                if (ext && end + 4 > to) break;
+                int next = end + (ext ? 4 + buf.getUnsignedShort(end + 2) : 3 + buf.getUnsignedByte(end + 2));
+                if (next > to) break;
+                end = next;
+            }
+            PathAttributes attrs = AttributeDecoder.decode(buf, p, end, as4 ? 4 : 2, addPath, false);
+            return flagged(withdrawn, attrs, Nlri.EMPTY, why);
+        }
+        PathAttributes attrs = AttributeDecoder.decode(buf, p, p + alen, as4 ? 4 : 2, addPath, false);
+        p += alen;
+        error[0] = null;
+        Nlri nlri = NlriDecoder.decode(buf, p, to, false, addPath, "nlri", error);
+        if (error[0] != null && !error[0].contains("overruns the field") && !error[0].contains("truncated path identifier")
+                && !error[0].contains("path identifier without prefix")) {
+            why = why != null ? why : error[0]; // damage before the cut: flagged as in a whole message
+        } else {
+            nlri = nlri.withoutUnparsed();
+        }
+        if (why == null) {
+            if (!nlri.isEmpty()) attrs = checkMandatory(attrs, true);
+            else if (attrs.mpReach() != null && !attrs.mpReach().nlri().isEmpty()) attrs = checkMandatory(attrs, false);
+        }
+        return flagged(withdrawn, attrs, nlri, why);
+    }
+
+    private static Update flagged(Nlri withdrawn, PathAttributes attrs, Nlri nlri, String why) {
+        if (why != null && attrs.action() != Rfc7606Action.SESSION_RESET) {
+            return new Update(withdrawn, new PathAttributes(attrs.list(), Rfc7606Action.SESSION_RESET, why), nlri);
+        }
+        return new Update(withdrawn, attrs, nlri);
+    }
+
     /** Decodes a message body (after the header) of the given type. */
     public static BgpMessage decodeBody(ByteBuf buf, int type, int from, int to, boolean as4, boolean addPath) {
         return decodeBody(buf, type, from, to, as4, addPath, null);

@@ -62,6 +62,11 @@ public final class Nlri {
         return unparsed;
     }
 
+    /** The same prefixes without the undecodable rest (a field cut short: the rest is lost, not damaged). */
+    public Nlri withoutUnparsed() {
+        return unparsed.length == 0 ? this : new Nlri(prefixes, pathIds, wireBits, NONE);
+    }
+
     public static Nlri of(Prefix... prefixes) {
         return prefixes.length == 0 ? EMPTY : new Nlri(prefixes.clone(), null);
     }

@@ -14,6 +14,7 @@ import org.blackout.wire.bgp.Keepalive;
 import org.blackout.wire.bgp.NlriDecoder;
 import org.blackout.wire.bgp.Nlri;
 import org.blackout.wire.bgp.PathAttributes;
+import org.blackout.wire.bgp.Update;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 
@@ -25,6 +26,15 @@ import org.blackout.wire.net.Prefix;
 public final class MrtDecoder {
     /** Repeated attribute sections (common in RIB dumps) are decoded once. */
     private final AttributeCache cache = new AttributeCache();
+    private Consumer<DecodeException> warnings = w -> { };
+
+    /**
+     * Receives damage that the decoder worked around while still returning the record (a BGP message
+     * cut short: the record keeps what is complete); field and reason as in a {@link DecodeException}.
+     */
+    public void onWarning(Consumer<DecodeException> warnings) {
+        this.warnings = warnings;
+    }
 
     /** Decodes a body; early TABLE_DUMP records that batch several entries yield several records. */
     public void decode(long time, int type, int subtype, long length, ByteBuf b, int from, int to,
@@ -268,7 +278,19 @@ public final class MrtDecoder {
                 }
                 boolean addPath = st >= Bgp4mpMessage.MESSAGE_ADDPATH;
                 // no attribute cache here: in update streams attribute sets hardly ever repeat
-                BgpMessage m = BgpDecoder.decodeMessage(b, p, to, as4, addPath);
+                BgpMessage m;
+                if (BgpDecoder.isCutUpdate(b, p, to)) {
+                    // the recorder cut the message (route-views2, 2008: near 4,096 bytes): keep what is whole, as bgpdump
+                    Update u = BgpDecoder.decodeCutUpdate(b, p, to, as4, addPath);
+                    int kept = u.withdrawn().size() + u.nlri().size();
+                    warnings.accept(new DecodeException("bgp length", "length field " + b.getUnsignedShort(p + 16)
+                            + " exceeds the " + (to - p) + " bytes available: message cut short; kept the " + kept
+                            + " whole prefixes before the cut (" + u.withdrawn().size() + " withdrawn, " + u.nlri().size()
+                            + " announced), dropped the rest"));
+                    m = u;
+                } else {
+                    m = BgpDecoder.decodeMessage(b, p, to, as4, addPath);
+                }
                 return new Bgp4mpMessage(h, peerAs, localAs, ifIndex, afi, peer, local, m);
             }
             default -> {

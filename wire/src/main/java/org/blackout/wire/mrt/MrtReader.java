@@ -45,9 +45,22 @@ public final class MrtReader implements Closeable {
     private long repaired;
     private long records;
 
+    private long salvaged;
+    private long recordStart;
+    private String recordField = "";
+
     public MrtReader(InputStream in, String sourceName) {
         this.in = in;
         this.sourceName = sourceName;
+        decoder.onWarning(w -> {
+            salvaged++;
+            listener.accept(new MrtDecodeException(sourceName, recordStart, recordField + w.field(), w.reason(), true));
+        });
+    }
+
+    /** Records read although damaged, keeping what was whole in them (BGP messages cut short) so far. */
+    public long salvaged() {
+        return salvaged;
     }
 
     public void onError(Consumer<MrtDecodeException> listener) {
@@ -128,10 +141,10 @@ public final class MrtReader implements Closeable {
                 if (fixed != len) {
                     repaired++;
                     if (repaired <= MAX_REPAIR_REPORTS) {
-                        report(start, "length", "declared length " + len + " misses the next record by "
-                                + (fixed - len) + " bytes; read as " + fixed
+                        listener.accept(new MrtDecodeException(sourceName, start, "length", "declared length " + len
+                                + " misses the next record by " + (fixed - len) + " bytes; read as " + fixed
                                 + (repaired == MAX_REPAIR_REPORTS ? " (further repairs of this file not reported)" : ""),
-                                false);
+                                true));
                     }
                 }
             }
@@ -141,6 +154,8 @@ public final class MrtReader implements Closeable {
             int from = pos + 12;
             pos = from + fixed; // consumed whatever happens below
             if (keepRaw) raw = java.util.Arrays.copyOfRange(buf, from - 12, from + fixed);
+            recordStart = start;
+            recordField = "type " + type + "/" + subtype + " ";
             try {
                 decoder.decode(time, type, subtype, len, view, from, from + fixed, enqueue);
                 lastTime = time;

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
+import org.blackout.testkit.Prerequisites;
 
 /** Files under ../shared/data/mrt; tests skip when it is not there. */
 final class SharedData {
@@ -14,7 +14,7 @@ final class SharedData {
     static Path mrt(String relative) {
         String shared = System.getProperty("blackout.shared");
         Path p = shared == null ? null : Path.of(shared, "mrt", relative);
-        Assumptions.assumeTrue(p != null && Files.exists(p), "shared data file not available: " + relative);
+        Prerequisites.require(p != null && Files.exists(p), "shared data file not available: " + relative);
         return p;
     }
 

@@ -1,0 +1,3 @@
+/** Prometheus metrics of the running service.
+ */
+package org.blackout.server.metrics;
