@@ -25,4 +25,4 @@ for a in "$@"; do
     *) echo "usage: $0 [--write] [--scenarios-only]" >&2; exit 2 ;;
   esac
 done
-"$JAVA_HOME/bin/java" -Xmx4g -cp "$OUT:$CP" org.blackout.bench.accuracy.AccuracyBench "${ARGS[@]}"
+"$JAVA_HOME/bin/java" -Xmx12g -XX:+ExitOnOutOfMemoryError -cp "$OUT:$CP" org.blackout.bench.accuracy.AccuracyBench "${ARGS[@]}"
