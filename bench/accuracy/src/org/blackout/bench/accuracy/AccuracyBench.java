@@ -296,8 +296,8 @@ public final class AccuracyBench {
         md.append("\n### Every non-feed event, with a verdict\n\n");
         md.append("Verdicts are rules applied to each event, not outside knowledge (no event in these three days is documented "
                 + "anywhere we know of; the Pakistan Telecom/YouTube hijack came on 2008-02-24, after them): **plausible** = an outage "
-                + "with ≥ 3 peers agreeing, more than half of its carriers, lasting ≥ 30 min (`plausible, 1 prefix` when a single prefix), or an upstream/hijack/leak/instability "
-                + "lasting ≥ 30 min seen by ≥ 3 peers; **noise** = shorter than 15 min, or fewer than 3 peers agreeing, or an outage "
+                + "with ≥ 3 peers agreeing, more than half of its carriers, lasting ≥ 30 min (`plausible, 1 prefix` when a single prefix), or an upstream/hijack/leak "
+                + "lasting ≥ 30 min seen by ≥ 3 peers, or an instability of ≥ 3 prefixes lasting ≥ 30 min (its update surge is measured, so real as churn); **noise** = shorter than 15 min, or fewer than 3 peers agreeing, or an outage "
                 + "whose listed lost prefixes all sit under an aggregate visible at the end of the stream (`noise (covered)`: checked at the end, not at the time, so approximate); **unclear** otherwise.\n\n");
         md.append("| first evidence (UTC) | type | entity | duration | score | lost / known prefixes | listed lost under a visible aggregate at the end | peers agreeing / carrying | verdict | summary |\n");
         md.append("|---|---|---|---:|---:|---|---|---|---|---|\n");
@@ -319,6 +319,10 @@ public final class AccuracyBench {
     static String verdict(Event e, boolean allCovered) {
         long dur = e.durationS();
         int agree = e.extent().peersAgreeing(), carry = e.extent().peersCarrying();
+        if (e.type() == EventType.INSTABILITY) { // measured update surges: real churn; an entity's or one prefix's?
+            if (dur < 15 * 60) return "noise";
+            return e.extent().prefixes() >= 3 && dur >= 30 * 60 ? "plausible" : "noise (≤ 2 prefixes)";
+        }
         if (dur < 15 * 60 || agree < 3) return "noise";
         if (e.type() == EventType.OUTAGE) {
             if (allCovered) return "noise (covered)";
