@@ -49,6 +49,8 @@ final class EntityState {
     int lostBefore;
     int peakLost;
     int candidatePeak;
+    int candidateAgreeing, candidateCarrying;
+    double candidateSlash24;
     boolean candidateFast;
     /** When the entity's last loss (a candidate or an outage) ended: losses soon after are flaps. */
     long lastLossEpisode = Long.MIN_VALUE;

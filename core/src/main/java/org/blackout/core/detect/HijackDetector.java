@@ -47,13 +47,16 @@ final class HijackDetector {
     private final Map<Long, String> ases = new HashMap<>();
     private final Map<Prefix, String> blocks = new LinkedHashMap<>();
     /** Origins seen per prefix with the time each was first seen. */
-    private final Map<Prefix, Origins> history = new HashMap<>();
-    /** Prefix lengths present in {@link #history} and {@link #blocks}, per family: covering lookups skip the others. */
+    private final it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<Origins> history4 =
+            new it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap<>();
+    private final Map<Prefix, Origins> history6 = new HashMap<>();
+    /** Prefix lengths present in the history and {@link #blocks}, per family: covering lookups skip the others. */
     private final long[] lengths = new long[4];
     private final Map<Prefix, List<Candidate>> candidates = new LinkedHashMap<>();
     /** AS adjacencies seen in any path (both orders packed): neighbours are customers, providers or peers. */
     private final it.unimi.dsi.fastutil.longs.LongOpenHashSet links = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
     private AsPath lastLinked;
+    private long[] lastHops, lastOrigins;
     private long firstMicros = Long.MIN_VALUE;
 
     /** A few origins with their first-seen times: most prefixes have one. */
@@ -146,45 +149,84 @@ final class HijackDetector {
         if (type == ElementType.WITHDRAW || e.attributes() == null || e.attributes().treatAsWithdraw()) return;
         AsPath path = e.attributes().asPath();
         if (path == null) return;
-        long[] origins = path.origins();
-        if (origins.length == 0) return;
-        long[] hops = path.sequence();
         if (path != lastLinked) {
-            lastLinked = path; // elements of one update share their path
-            for (int i = 0; i + 1 < hops.length; i++) if (hops[i] != hops[i + 1]) links.add(link(hops[i], hops[i + 1]));
+            // elements of one update share their path: decode it and learn its links once
+            lastLinked = path;
+            lastHops = path.sequence();
+            lastOrigins = path.origins();
+            for (int i = 0; i + 1 < lastHops.length; i++) {
+                if (lastHops[i] != lastHops[i + 1]) links.add(link(lastHops[i], lastHops[i + 1]));
+            }
         }
+        long[] origins = lastOrigins, hops = lastHops;
+        if (origins.length == 0) return;
         if (policy.ignored(p)) return;
 
-        // what covers p: watched blocks, the history's established origins, the watched AS owning it
-        LongLinkedOpenHashSet expected = null;
-        String entity = null;
-        boolean exactKnown = false, relevant = global;
+        // first pass, allocation-free: is an announced origin already established for p or a covering
+        // prefix (the common case: nothing to suspect, only to learn)? is p in watched space at all?
+        boolean relevant = global, expectedSeen = false, anyEstablished = false;
         int minLen = p.v6() ? 16 : 8;
         for (int len = p.length(); len >= minLen; len--) {
             if (!hasLength(p.v6(), len)) continue;
-            Prefix q = len == p.length() ? p : new Prefix(p.v6(), p.hi(), p.lo(), len);
-            String b = blocks.get(q);
-            if (b != null && entity == null) entity = b;
-            if (b != null) relevant = true;
-            Origins h = history.get(q);
+            if (!relevant && !blocks.isEmpty() && blocks.containsKey(len == p.length() ? p : cover(p, len))) relevant = true;
+            Origins h = historyOf(p, len);
             if (h == null) continue;
             for (int i = 0; i < h.n; i++) {
                 long a = h.asn[i];
-                String owner = ases.get(a);
-                if (owner != null) {
-                    relevant = true;
-                    if (entity == null) entity = owner;
-                }
-                if (t - h.first[i] < learnMicros && owner == null) continue; // not yet stable
-                if (expected == null) expected = new LongLinkedOpenHashSet();
-                expected.add(a);
-                if (q == p) exactKnown = true;
-                if (global && entity == null) entity = "prefix:" + q;
+                boolean owner = !ases.isEmpty() && ases.containsKey(a);
+                if (owner) relevant = true;
+                if (t - h.first[i] < learnMicros && !owner) continue; // not yet stable
+                anyEstablished = true;
+                for (long o : origins) if (o == a) expectedSeen = true;
             }
         }
         if (!relevant) {
             for (long o : origins) if (ases.containsKey(o)) relevant = true;
             if (!relevant) return;
+        }
+        boolean suspect = false;
+        boolean learnt = t - firstMicros >= learnMicros;
+        if (!expectedSeen && learnt && (anyEstablished || !policy.listed().isEmpty() || policy.authoritative(p))) {
+            suspect = suspect(collector, e, p, t, origins, hops);
+        }
+        // learn origins: never the one under suspicion
+        if (suspect) return;
+        Origins h = historyOf(p, p.length());
+        for (long o : origins) {
+            if (isCandidate(p, o)) continue;
+            if (h == null) {
+                h = new Origins();
+                if (p.v6()) history6.put(p, h);
+                else history4.put(key4(p.hi(), p.length()), h);
+                markLength(p);
+            }
+            h.add(o, t);
+        }
+    }
+
+    /** The expected origins of p, from every source; raises a candidate when none of them announced it. */
+    private boolean suspect(String collector, RouteElement e, Prefix p, long t, long[] origins, long[] hops) {
+        LongLinkedOpenHashSet expected = null;
+        String entity = null;
+        boolean exactKnown = false;
+        int minLen = p.v6() ? 16 : 8;
+        for (int len = p.length(); len >= minLen; len--) {
+            if (!hasLength(p.v6(), len)) continue;
+            Prefix q = len == p.length() ? p : cover(p, len);
+            String b = blocks.get(q);
+            if (b != null && entity == null) entity = b;
+            Origins h = historyOf(p, len);
+            if (h == null) continue;
+            for (int i = 0; i < h.n; i++) {
+                long a = h.asn[i];
+                String owner = ases.get(a);
+                if (owner != null && entity == null) entity = owner;
+                if (t - h.first[i] < learnMicros && owner == null) continue; // not yet stable
+                if (expected == null) expected = new LongLinkedOpenHashSet();
+                expected.add(a);
+                if (len == p.length()) exactKnown = true;
+                if (global && entity == null) entity = "prefix:" + q;
+            }
         }
         long[] allowed = policy.allowed(p);
         boolean fromData = !policy.authoritative(p) && !listed(p);
@@ -192,26 +234,29 @@ final class HijackDetector {
             if (expected == null) expected = new LongLinkedOpenHashSet();
             for (long a : allowed) expected.add(a);
         }
-        // until the data has run for hijackLearn nothing is established: every route is news
-        boolean learnt = t - firstMicros >= learnMicros;
-        boolean suspect = learnt && entity != null && expected != null && !expected.isEmpty() && !anyIn(origins, expected)
+        boolean suspect = entity != null && expected != null && !expected.isEmpty() && !anyIn(origins, expected)
                 && !crosses(hops, expected) && !neighbours(origins, expected);
-        if (suspect) {
-            long[] exp = expected.toLongArray();
-            java.util.Arrays.sort(exp);
-            Hint kind = exactKnown ? Hint.MOAS : Hint.MORE_SPECIFIC;
-            for (long o : origins) candidate(entity, p, o, kind, collector, e, exp, fromData);
-        }
-        // learn origins: never the one under suspicion
-        Origins h = history.get(p);
-        for (long o : origins) {
-            if (suspect || isCandidate(p, o)) continue;
-            if (h == null) {
-                history.put(p, h = new Origins());
-                markLength(p);
-            }
-            h.add(o, t);
-        }
+        if (!suspect) return false;
+        long[] exp = expected.toLongArray();
+        java.util.Arrays.sort(exp);
+        Hint kind = exactKnown ? Hint.MOAS : Hint.MORE_SPECIFIC;
+        for (long o : origins) candidate(entity, p, o, kind, collector, e, exp, fromData);
+        return true;
+    }
+
+    private static Prefix cover(Prefix p, int len) {
+        return new Prefix(p.v6(), p.hi(), p.lo(), len);
+    }
+
+    /** IPv4 prefixes are keyed by their masked upper word and length: no object per look-up. */
+    private static long key4(long hi, int len) {
+        long mask = len == 0 ? 0 : -1L << (64 - len);
+        return (hi & mask) | len;
+    }
+
+    private Origins historyOf(Prefix p, int len) {
+        if (!p.v6()) return history4.get(key4(p.hi(), len));
+        return history6.get(len == p.length() ? p : cover(p, len));
     }
 
     private boolean isCandidate(Prefix p, long origin) {

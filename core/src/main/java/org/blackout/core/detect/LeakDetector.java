@@ -32,18 +32,21 @@ final class LeakDetector {
     private final EventSink sink;
     private final OriginPolicy policy;
     /** (peer id, prefix) → the incident its current route leaks through. */
-    private final Map<Route, Incident> leaked = new java.util.HashMap<>();
+    private final Long2ObjectOpenHashMap<Incident> leaked = new Long2ObjectOpenHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, Integer> peerIds = new java.util.HashMap<>();
 
-    private record Route(int peer, Prefix prefix) {}
+    /** A peer's route to a prefix, packed: peer number and the engine's prefix id. */
+    private static long route(int peer, int prefixId) {
+        return ((long) peer << 32) | (prefixId & 0xffffffffL);
+    }
 
     private static final class Incident {
         final OriginPolicy.Valley valley;
         final long first;
         long last;
         /** Routes crossing it now, per peer; all prefixes and origins ever seen. */
-        final Map<Route, Boolean> routes = new java.util.HashMap<>();
+        final it.unimi.dsi.fastutil.longs.LongOpenHashSet routes = new it.unimi.dsi.fastutil.longs.LongOpenHashSet();
         final java.util.Set<Prefix> prefixes = new java.util.HashSet<>();
         final LongOpenHashSet origins = new LongOpenHashSet();
         final List<Evidence> evidence = new ArrayList<>();
@@ -57,13 +60,13 @@ final class LeakDetector {
 
         int peers() {
             java.util.Set<Integer> p = new java.util.HashSet<>();
-            for (Route r : routes.keySet()) p.add(r.peer());
+            for (long r : routes) p.add((int) (r >>> 32));
             return p.size();
         }
 
         int currentPrefixes() {
-            java.util.Set<Prefix> p = new java.util.HashSet<>();
-            for (Route r : routes.keySet()) p.add(r.prefix());
+            it.unimi.dsi.fastutil.ints.IntOpenHashSet p = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+            for (long r : routes) p.add((int) r);
             return p.size();
         }
     }
@@ -84,7 +87,9 @@ final class LeakDetector {
         AsPath path = withdraw ? null : e.attributes().asPath();
         OriginPolicy.Valley v = path == null ? null : valley(path);
         if (v == null && leaked.isEmpty()) return;
-        Route route = new Route(peer(collector, e), e.prefix());
+        int prefixId = view.routing().prefixes().find(e.prefix());
+        if (prefixId < 0) return;
+        long route = route(peer(collector, e), prefixId);
         Incident was = leaked.get(route);
         if (was != null && (v == null || !v.equals(was.valley))) {
             leaked.remove(route);
@@ -94,7 +99,7 @@ final class LeakDetector {
         if (v == null) return;
         String key = v.leaker() + ">" + v.leakedTo();
         Incident inc = incidents.computeIfAbsent(key, k -> new Incident(v, e.timeMicros()));
-        inc.routes.put(route, Boolean.TRUE);
+        inc.routes.add(route);
         inc.last = e.timeMicros();
         if (inc.prefixes.size() < 1_000_000) inc.prefixes.add(e.prefix());
         for (long o : path.origins()) inc.origins.add(o);

@@ -63,10 +63,17 @@ final class OutageDetector {
                 st.firstDownDepth = depth;
                 st.candidatePeak = 0;
                 st.candidateFast = false;
+                st.candidateAgreeing = 0;
+                st.candidateCarrying = 0;
+                st.candidateSlash24 = 0;
             }
+            st.candidateAgreeing = Math.max(st.candidateAgreeing, s.peersAgreeing());
+            st.candidateCarrying = Math.max(st.candidateCarrying, s.peersCarrying());
+            st.candidateSlash24 = Math.max(st.candidateSlash24, s.recentLostSlash24());
             st.candidatePeak = Math.max(st.candidatePeak, Math.max(0, s.lostPrefixes() - st.lostBefore));
             st.candidateSeverity += depth * bin.hours();
-            if (byPrefix && st.downBins >= confirmBins(st, s, bin)) {
+            // never one peer alone, over the whole candidate
+            if (byPrefix && st.downBins >= confirmBins(st, s, bin) && st.candidateAgreeing >= config.outageMinPeers()) {
                 raise(st, s, bin, all, depth, true);
                 return;
             }
@@ -237,9 +244,15 @@ final class OutageDetector {
 
     /** The extent in prefixes: lost / known, /24s, addresses, peers agreeing / carrying, and the lost prefixes. */
     private Extent prefixExtent(EntityState st, Signal s, Bin bin) {
-        java.util.List<org.blackout.wire.net.Prefix> lost = bin.view().recentlyLost(Entity.parse(st.entity), config.extentPrefixes());
-        return new Extent(s.recentLost(), s.recentLostSlash24(), Math.round(s.recentLostSlash24() * 256), s.peersAgreeing(),
-                s.fullFeedPeers(), s.knownPrefixes(), s.peersCarrying(), lost.stream().map(Object::toString).toList());
+        // the candidate's worst, not only this bin's recent withdrawals: a loss raised after its minimum
+        // duration has withdrawals older than the recent window
+        long since = st.candidateBin.getEpochSecond() * 1_000_000L - config.outageMinDuration().toNanos() / 1000;
+        java.util.List<org.blackout.wire.net.Prefix> lost = bin.view().lostSince(Entity.parse(st.entity), since, config.extentPrefixes());
+        int prefixes = Math.max(st.peakLost, s.recentLost());
+        double slash24 = Math.max(st.candidateSlash24, s.recentLostSlash24());
+        return new Extent(prefixes, slash24, Math.round(slash24 * 256), Math.max(st.candidateAgreeing, s.peersAgreeing()),
+                s.fullFeedPeers(), s.knownPrefixes(), Math.max(st.candidateCarrying, s.peersCarrying()),
+                lost.stream().map(Object::toString).toList());
     }
 
     private static String summary(EntityState st, OpenEvent o) {

@@ -408,13 +408,16 @@ public final class Engine implements RoutingView, ElementSink {
         return visibility.basis();
     }
 
-    /** The entity's recently lost prefixes (for event extents), computed at the current bin's end. */
+    /** The entity's lost prefixes withdrawn since a time (for event extents), at the current bin's end. */
     @Override
-    public java.util.List<Prefix> recentlyLost(Entity entity, int cap) {
+    public java.util.List<Prefix> lostSince(Entity entity, long sinceMicros, int cap) {
         int id = index.find(entity);
         if (id < 0) return java.util.List.of();
         it.unimi.dsi.fastutil.ints.IntArrayList ids = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        long end = binStart + config.binMicros();
+        calculator.clock(end, Math.max(0, end - sinceMicros));
         calculator.compute(id, ids);
+        calculator.clock(end, config.recentLossMicros());
         java.util.List<Prefix> out = new ArrayList<>();
         for (int i = 0; i < ids.size() && out.size() < cap; i++) out.add(routing.prefixes().prefix(ids.getInt(i)));
         return out;

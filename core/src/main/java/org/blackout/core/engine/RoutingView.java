@@ -26,8 +26,11 @@ public interface RoutingView {
         return "rib";
     }
 
-    /** Up to {@code cap} of the entity's recently lost prefixes, in prefix order (none by default). */
-    default java.util.List<Prefix> recentlyLost(org.blackout.core.signal.Entity entity, int cap) {
+    /**
+     * Up to {@code cap} of the entity's prefixes lost now whose last withdrawal came at or after
+     * {@code sinceMicros}, in prefix order (none by default).
+     */
+    default java.util.List<Prefix> lostSince(org.blackout.core.signal.Entity entity, long sinceMicros, int cap) {
         return java.util.List.of();
     }
 }

@@ -53,6 +53,24 @@ public final class PrefixTable {
         return NONE;
     }
 
+    /**
+     * The id of the prefix {@code hi/lo} cut to {@code length} bits, or {@link #NONE}: covering
+     * look-ups without an object per length.
+     */
+    public int find(boolean v6, long hi, long lo, int length) {
+        long mh = length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
+        long ml = length <= 64 ? 0 : length >= 128 ? -1L : -1L << (128 - length);
+        hi &= mh;
+        lo &= ml;
+        int mask = slots.length - 1;
+        int i = hash(v6, hi, lo, length) & mask;
+        for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+            int id = s - 1;
+            if (this.hi[id] == hi && len(id) == length && isV6(id) == v6 && (!v6 || lo(id) == lo)) return id;
+        }
+        return NONE;
+    }
+
     private boolean same(int id, Prefix p) {
         return hi[id] == p.hi() && len(id) == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
     }

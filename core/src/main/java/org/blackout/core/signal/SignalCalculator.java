@@ -131,8 +131,10 @@ public final class SignalCalculator {
                 }
                 case LOST -> {
                     known++;
-                    reach[depth] = parentReach;
-                    if (!parentReach) {
+                    // space under a visible aggregate (a provider's, any origin) is still reachable
+                    boolean reachable = parentReach || coveredByVisible(pt, p);
+                    reach[depth] = reachable;
+                    if (!reachable) {
                         lost++;
                         if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
                             recent++;
@@ -157,6 +159,18 @@ public final class SignalCalculator {
         }
         return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m), known, lost, recent,
                 recentSlash24, agreeing, carrying);
+    }
+
+    /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
+    private boolean coveredByVisible(PrefixTable pt, int p) {
+        boolean v6 = pt.isV6(p);
+        int min = v6 ? 16 : 8;
+        long hi = pt.hi(p), lo = pt.lo(p);
+        for (int len = pt.length(p) - 1; len >= min; len--) {
+            int q = pt.find(v6, hi, lo, len);
+            if (q >= 0 && prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
+        }
+        return false;
     }
 
     /**

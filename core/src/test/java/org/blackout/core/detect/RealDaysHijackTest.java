@@ -140,13 +140,13 @@ class RealDaysHijackTest {
         // AS1239 learns AS7018's routes over a peering and passes them to its peer AS3356: a valley
         AsRelationships rel = AsRelationships.builder().add(3356, 1239, Relation.PEER).add(1239, 7018, Relation.PEER).build();
         List<Object[]> plans = new java.util.ArrayList<>();
-        for (int i = 0; i < 12; i++) plans.add(plan(Prefix.parse("12.200." + i + ".0/24"), 3, LEAK_START, LEAK_END, 3356, 1239, 7018));
+        for (int i = 0; i < 60; i++) plans.add(plan(Prefix.parse("12.200." + i + ".0/24"), 3, LEAK_START, LEAK_END, 3356, 1239, 7018));
         List<Event> events = run(List.of(), new Policies(null, null, rel), plans);
         assertThat(events).filteredOn(e -> e.type() == EventType.LEAK).singleElement().satisfies(l -> {
             assertThat(l.entity()).isEqualTo("as:1239");
             assertThat(l.details()).containsEntry("leaker", "1239").containsEntry("leaked_to", "3356")
                     .containsEntry("learned_from", "7018");
-            assertThat(l.extent().prefixes()).isEqualTo(12);
+            assertThat(l.extent().prefixes()).isEqualTo(60);
             assertThat(l.extent().peersAgreeing()).isEqualTo(3);
             assertThat(Duration.between(at(LEAK_START), l.raised())).isBetween(Duration.ZERO, Duration.ofMinutes(10));
             assertThat(l.lowered()).isNotNull();

@@ -29,6 +29,14 @@ public sealed interface Action {
     /** Collector sessions go down at {@code at} and come back at {@code until}, re-sending their table. */
     record SessionDown(String where, Instant at, Instant until, PeerShare peers, String note) implements Action {}
 
-    /** Background churn: path changes and short withdrawals of unrelated prefixes, {@code perPeerPerMinute} each. */
-    record Churn(String where, Instant at, Instant until, double perPeerPerMinute) implements Action {}
+    /**
+     * Background churn: path changes and short withdrawals, {@code perPeerPerMinute} each; a share
+     * {@code withdrawShare} of them are withdrawals (default 0.3). Only prefixes no other action touches,
+     * unless {@code affected}: then any prefix, those of outages and flaps included.
+     */
+    record Churn(String where, Instant at, Instant until, double perPeerPerMinute, double withdrawShare, boolean affected) implements Action {
+        public Churn(String where, Instant at, Instant until, double perPeerPerMinute) {
+            this(where, at, until, perPeerPerMinute, 0.3, false);
+        }
+    }
 }

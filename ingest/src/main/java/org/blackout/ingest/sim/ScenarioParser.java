@@ -166,8 +166,15 @@ public final class ScenarioParser {
                 yield new Action.SessionDown(w, at, until, share(n, w, peerCount), note);
             }
             case "churn" -> {
-                keys(n, w, union(COMMON, "rate"));
-                yield new Action.Churn(w, at, until == null ? end : until, rate(req(n, "rate", w), w + ".rate"));
+                keys(n, w, union(COMMON, "rate", "withdrawals", "affected"));
+                double ws = 0.3;
+                if (n.has("withdrawals")) {
+                    JsonNode v = n.get("withdrawals");
+                    if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) throw err(w + ".withdrawals", "expected a share of the churn events from 0 to 1, like 0.3");
+                    ws = v.asDouble();
+                }
+                boolean affected = n.has("affected") && bool(n.get("affected"), w + ".affected");
+                yield new Action.Churn(w, at, until == null ? end : until, rate(req(n, "rate", w), w + ".rate"), ws, affected);
             }
             default -> throw err(w + ".action", "unknown action '" + kind
                     + "' (one of withdraw, restore, flap, upstream, hijack, session_down, churn)");

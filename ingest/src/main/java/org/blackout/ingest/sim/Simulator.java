@@ -253,8 +253,8 @@ public final class Simulator {
 
     /**
      * Background churn, which detectors must ignore: per peer a Poisson stream of events on
-     * prefixes no other action touches; most are path changes (an extra prepend, undone later),
-     * the rest short withdrawals.
+     * prefixes no other action touches (any prefix when {@code affected}); most are path changes
+     * (an extra prepend, undone later), a share {@code withdrawShare} short withdrawals.
      */
     private void planChurn(Action.Churn c, BitSet touched, SplittableRandom rnd) {
         long start = micros(c.at()), end = micros(c.until());
@@ -272,11 +272,13 @@ public final class Simulator {
                 int i = -1;
                 for (int tries = 0; tries < 8 && i < 0; tries++) {
                     int k = rnd.nextInt(n);
-                    if (routes[k] >= 0 && !touched.get(k)) i = k;
+                    if (routes[k] >= 0 && (c.affected() || !touched.get(k))) i = k;
                 }
                 if (i < 0) continue;
                 events++;
-                if (rnd.nextInt(10) < 7) {
+                // (the default share keeps the draw it always had, so existing scenarios keep their bytes)
+                boolean pathChange = c.withdrawShare() == 0.3 ? rnd.nextInt(10) < 7 : rnd.nextDouble() >= c.withdrawShare();
+                if (pathChange) {
                     int id = routes[i];
                     int alt = prepended.computeIfAbsent(id, x -> {
                         SimPath sp = pool.get(x);
@@ -293,7 +295,8 @@ public final class Simulator {
             }
         }
         truth.add(new TruthEvent("churn", "background", c.at(), c.until()).put("background", true)
-                .put("per_peer_per_minute", c.perPeerPerMinute()).put("events", events));
+                .put("per_peer_per_minute", c.perPeerPerMinute()).put("withdraw_share", c.withdrawShare())
+                .put("affected", c.affected()).put("events", events));
     }
 
     /** The prefixes of an event for truth.jsonl, when few enough to list. */

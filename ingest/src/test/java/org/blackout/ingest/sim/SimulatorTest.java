@@ -123,4 +123,22 @@ class SimulatorTest {
         assertThatThrownBy(() -> run("  - {action: withdraw, at: 2014-12-22T02:00:00Z, entity: {as: 999}}\n", 1))
                 .isInstanceOf(ScenarioException.class).hasMessage("t.yaml: timeline[0].entity: as:999 matches no prefix of the baseline");
     }
+
+    @Test
+    void churnTouchesAffectedPrefixesOnlyWhenAskedAndHonoursItsWithdrawShare() throws Exception {
+        String outage = "  - {action: withdraw, at: 2014-12-22T02:00:00Z, duration: 1h, entity: {as: 131279}}\n";
+        Prefix kp = Prefix.parse("175.45.176.0/22");
+        CollectingSink plain = run(outage + "  - {action: churn, rate: 10/min}\n", 3);
+        assertThat(plain.changes.stream().filter(c -> c.prefix() != null && kp.covers(c.prefix()))).hasSize(2 * 6 * 4);
+        CollectingSink all = run(outage + "  - {action: churn, rate: 10/min, affected: true, withdrawals: 1.0}\n", 3);
+        var kpChanges = all.changes.stream().filter(c -> c.prefix() != null && kp.covers(c.prefix())).toList();
+        assertThat(kpChanges.size()).as("churn on the outage's prefixes too").isGreaterThan(2 * 6 * 4);
+        // withdrawals only: every announcement carries the baseline path again
+        assertThat(all.changes.stream().filter(c -> c.kind() == 'A' && c.prefix() != null && !kp.covers(c.prefix())))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.path()).isEqualTo(pathOf(c.peer(), c.prefix().toString())));
+        // while the outage lasts, churn on its prefixes sends nothing: they stay withdrawn
+        assertThat(kpChanges.stream().filter(c -> c.micros() > t("2014-12-22T02:00:20Z") && c.micros() < t("2014-12-22T03:00:00Z"))).isEmpty();
+        assertThatThrownBy(() -> run("  - {action: churn, rate: 1/min, withdrawals: 2}\n", 1)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("timeline[0].withdrawals");
+    }
 }
