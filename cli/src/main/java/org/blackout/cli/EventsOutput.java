@@ -38,6 +38,9 @@ final class EventsOutput {
         out.println();
         out.println("events (" + events.size() + ")");
         out.println(EventText.tableHeader());
-        for (Event e : events) out.println(EventText.table(e));
+        // significant first: by score, then by time; informational flags (score 0) last
+        List<Event> sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingDouble((Event e) -> -e.score()).thenComparing(Event::firstEvidence));
+        for (Event e : sorted) out.println(EventText.table(e));
     }
 }

@@ -52,10 +52,10 @@ class ReplayCommandTest {
         assertThat(lines).containsExactly(
                 "{\"time\":\"2015-10-23T02:00:00Z\",\"entity\":\"country:KP\",\"visible_slash24\":4,\"visible_prefixes\":4,"
                         + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1},\"basis\":\"updates\",\"coverage\":1,\"known_prefixes\":4,\"lost_prefixes\":0,"
-                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0}",
+                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0,\"recent_covered\":0}",
                 "{\"time\":\"2015-10-23T02:00:00Z\",\"entity\":\"as:131279\",\"visible_slash24\":4,\"visible_prefixes\":4,"
                         + "\"peers_seeing\":1,\"full_feed_peers\":1,\"announcements\":4,\"withdrawals\":0,\"upstreams\":{\"4837\":1},\"basis\":\"updates\",\"coverage\":1,\"known_prefixes\":4,\"lost_prefixes\":0,"
-                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0}");
+                        + "\"recent_lost\":0,\"peers_agreeing\":0,\"peers_carrying\":0,\"recent_covered\":0}");
         assertThat(Files.readAllLines(signals)).isEqualTo(lines);
         assertThat(r.err()).contains("577744 elements");
     }

@@ -48,6 +48,7 @@ public final class Detectors implements EngineListener {
     private final HijackDetector hijack;
     private final FeedHealthDetector feed;
     private final LeakDetector leak;
+    private final PathShiftDetector pathShift;
     private final int refreshBins;
     private final long binMicros;
     private long lastBinEnd = Long.MIN_VALUE;
@@ -79,6 +80,8 @@ public final class Detectors implements EngineListener {
         this.upstream = new UpstreamDetector(config, warmupBins, sink);
         this.hijack = new HijackDetector(config, watched, allPrefixes, policy, sink);
         this.leak = new LeakDetector(config, policy, sink);
+        // without relationships, the path-shift signature is the leak detector for watched entities
+        this.pathShift = new PathShiftDetector(config, policy.hasRelationships() ? List.of() : watched, sink);
         this.feed = new FeedHealthDetector(sink);
     }
 
@@ -158,6 +161,7 @@ public final class Detectors implements EngineListener {
         }
         hijack.binClosed(bin);
         if (leak.active()) leak.binClosed(bin);
+        if (pathShift.active()) pathShift.binClosed(bin);
         for (EntityState st : touched) st.resetBin();
         touched.clear();
         binSignals.clear();
@@ -195,6 +199,7 @@ public final class Detectors implements EngineListener {
         }
         hijack.finish(end);
         leak.finish(end);
+        pathShift.finish(end);
         feed.finish(end);
     }
 

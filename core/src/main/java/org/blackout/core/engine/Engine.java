@@ -321,7 +321,7 @@ public final class Engine implements RoutingView, ElementSink {
             listener.signal(new Signal(time, index.get(e).toString(), s.visibleSlash24(), s.visiblePrefixes(),
                     s.peersSeeing(), fullFeed, counts[0], counts[1], s.upstreams(), visibility.basis(),
                     members == 0 ? 0 : (double) s.knownPrefixes() / members, s.knownPrefixes(), s.lostPrefixes(),
-                    s.recentLost(), s.recentLostSlash24(), s.agreeing(), s.carrying()));
+                    s.recentLost(), s.recentLostSlash24(), s.agreeing(), s.carrying(), s.recentCovered()));
         }
         listener.binClosed(binStart, end, this);
     }

@@ -21,7 +21,9 @@ public enum Hint {
     /** Hijack: another origin for the same prefix. */
     MOAS("moas"),
     /** Hijack: a more-specific prefix from another origin. */
-    MORE_SPECIFIC("more_specific");
+    MORE_SPECIFIC("more_specific"),
+    /** Outage: every lost prefix lies under a visible aggregate, so its space may still be reachable. */
+    COVERED("covered");
 
     private final String json;
 

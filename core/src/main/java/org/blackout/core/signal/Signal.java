@@ -28,6 +28,7 @@ import java.util.List;
  * @param recentLostSlash24 their IPv4 space, /24 equivalents
  * @param peersAgreeing   peers that withdrew at least one recently lost prefix
  * @param peersCarrying   peers that carried at least one recently lost prefix
+ * @param recentCovered   recently lost prefixes whose space a visible covering prefix still carries
  */
 public record Signal(
         Instant time,
@@ -46,7 +47,8 @@ public record Signal(
         int recentLost,
         double recentLostSlash24,
         int peersAgreeing,
-        int peersCarrying) {
+        int peersCarrying,
+        int recentCovered) {
 
     public Signal {
         upstreams = List.copyOf(upstreams);
@@ -56,6 +58,6 @@ public record Signal(
     public Signal(Instant time, String entity, double visibleSlash24, int visiblePrefixes, int peersSeeing,
                   int fullFeedPeers, long announcements, long withdrawals, List<Upstream> upstreams) {
         this(time, entity, visibleSlash24, visiblePrefixes, peersSeeing, fullFeedPeers, announcements, withdrawals,
-                upstreams, "rib", 1, visiblePrefixes, 0, 0, 0, 0, 0);
+                upstreams, "rib", 1, visiblePrefixes, 0, 0, 0, 0, 0, 0);
     }
 }

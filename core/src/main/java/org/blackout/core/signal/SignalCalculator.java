@@ -57,14 +57,15 @@ public final class SignalCalculator {
      * @param lostPrefixes  known prefixes withdrawn by their carriers (see {@link PrefixVisibility}),
      *                      not counting those whose space a reachable covering member still carries
      * @param recentLost    lost prefixes whose last withdrawal came within the recent window: a new loss
-     * @param recentLostSlash24 their IPv4 space in /24 equivalents
+     * @param recentLostSlash24 their IPv4 space in /24 equivalents, not counting space still under a visible aggregate
+     * @param recentCovered     recently lost prefixes whose space a visible covering prefix still carries
      * @param agreeing      peers that withdrew at least one recently lost prefix
      * @param carrying      peers that carried at least one recently lost prefix
      */
     public record State(double visibleSlash24, int visiblePrefixes, int peersSeeing, List<Upstream> upstreams,
                         int knownPrefixes, int lostPrefixes, int recentLost, double recentLostSlash24,
-                        int agreeing, int carrying) {
-        public static final State EMPTY = new State(0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0);
+                        int agreeing, int carrying, int recentCovered) {
+        public static final State EMPTY = new State(0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, 0);
     }
 
     public State compute(int entityId) {
@@ -90,7 +91,7 @@ public final class SignalCalculator {
         long[] seeing = new long[Math.max(words, mask4.length)];
         double visible = 0;
         int visiblePrefixes = 0;
-        int known = 0, lost = 0, recent = 0;
+        int known = 0, lost = 0, recent = 0, recentCovered = 0;
         double recentSlash24 = 0;
         int pw = prefixes.words();
         long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
@@ -131,17 +132,17 @@ public final class SignalCalculator {
                 }
                 case LOST -> {
                     known++;
-                    // space under a visible aggregate (a provider's, any origin) is still reachable
+                    // a prefix withdrawn by its carriers is lost as a prefix; its space may still be
+                    // reachable under a visible aggregate (the entity's own or a provider's, any origin)
                     boolean reachable = parentReach || coveredByVisible(pt, p);
                     reach[depth] = reachable;
-                    if (!reachable) {
-                        lost++;
-                        if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
-                            recent++;
-                            if (!v6) recentSlash24 += weight;
-                            prefixes.orPeers(p, carriersOfLost, goneOfLost);
-                            if (lostOut != null) lostOut.add(p);
-                        }
+                    lost++;
+                    if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
+                        recent++;
+                        if (reachable) recentCovered++;
+                        else if (!v6) recentSlash24 += weight;
+                        prefixes.orPeers(p, carriersOfLost, goneOfLost);
+                        if (lostOut != null) lostOut.add(p);
                     }
                 }
                 default -> reach[depth] = parentReach;
@@ -158,7 +159,7 @@ public final class SignalCalculator {
             carrying += Long.bitCount(carriersOfLost[w]);
         }
         return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m), known, lost, recent,
-                recentSlash24, agreeing, carrying);
+                recentSlash24, agreeing, carrying, recentCovered);
     }
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */

@@ -38,6 +38,7 @@ public final class SignalText {
         g.writeNumberField("recent_lost", s.recentLost());
         g.writeNumberField("peers_agreeing", s.peersAgreeing());
         g.writeNumberField("peers_carrying", s.peersCarrying());
+        g.writeNumberField("recent_covered", s.recentCovered());
         g.writeEndObject();
     }
 

@@ -102,6 +102,8 @@ class QuietRealDataTest {
         assertThat(engine.routing().peerCount()).isGreaterThanOrEqualTo(40);
         List<String> nonFeed = events.stream().filter(e -> e.type() != EventType.FEED)
                 .map(e -> e.type().json() + " " + e.entity() + " " + e.firstEvidence() + " " + e.summary()).toList();
+        System.out.println("quiet real day 2008-02-22, all countries: " + nonFeed.size() + " non-feed events");
+        nonFeed.forEach(l -> System.out.println("  " + l));
         assertThat(nonFeed).as("non-feed events on a quiet real day").hasSizeLessThanOrEqualTo(20)
                 .anyMatch(e -> e.startsWith("outage country:"));
         // the country signals judge most of the space: the per-prefix basis converged within the day

@@ -153,4 +153,68 @@ class RealDaysHijackTest {
             assertThat(Duration.between(at(LEAK_END), l.lowered())).isBetween(Duration.ZERO, Duration.ofMinutes(15));
         });
     }
+
+    /** Re-routes all of an AS's routes at two peers through a new transit AS for half an hour. */
+    static final class Shift extends RealDays.Injector {
+        final long asn, via;
+        boolean planned;
+        int routes;
+
+        Shift(long asn, long via) {
+            this.asn = asn;
+            this.via = via;
+        }
+
+        @Override
+        void at(long t, Engine engine) {
+            if (planned || t < LEAK_START - 60_000_000L) return;
+            planned = true;
+            var index = engine.entities();
+            int id = index.find(new Entity.As(asn));
+            var m = index.members(id);
+            var r = engine.routing();
+            for (int peer = 0, used = 0; peer < r.peerCount() && used < 2; peer++) {
+                if (r.rib(peer).size() < 1000) continue;
+                PeerKey k = r.peerKey(peer);
+                int n = 0;
+                for (int i = 0; i < m.size(); i++) {
+                    int path = r.rib(peer).get(m.prefix(i));
+                    if (path == org.blackout.core.rib.PeerRib.NONE) continue;
+                    long[] hops = r.paths().hops(path);
+                    long[] leaked = new long[hops.length + 1];
+                    leaked[0] = hops[0];
+                    leaked[1] = via;
+                    System.arraycopy(hops, 1, leaked, 2, hops.length - 1);
+                    Prefix p = r.prefixes().prefix(m.prefix(i));
+                    add(RealDays.announce(LEAK_START + n * 1000L, k.address(), k.asn(), p, leaked));
+                    add(RealDays.announce(LEAK_END + n * 1000L, k.address(), k.asn(), p, hops));
+                    n++;
+                }
+                if (n >= 10) used++;
+                routes += n;
+            }
+        }
+    }
+
+    @Test
+    void withoutRelationshipsAWatchedAsSuddenlyCrossingANewAsIsAPathShiftLeak() throws IOException {
+        EventLog log = new EventLog();
+        EngineConfig ec = EngineConfig.defaults();
+        List<Entity> watched = List.of(new Entity.As(7018));
+        Detectors d = new Detectors(DetectorConfig.defaults(), ec.binMicros(), watched, false, new Policies(null, null, null), log);
+        Engine engine = new Engine(ec, EntityMaps.empty(), new Watch(watched, false, false), d);
+        Shift shift = new Shift(7018, 64600);
+        RealDays.replay(RealDays.files("20080223", 0, 6), engine, shift);
+        d.finish();
+        assertThat(shift.routes).as("AT&T routes re-routed at two peers").isGreaterThan(100);
+        assertThat(log.events()).filteredOn(e -> e.type() == EventType.LEAK).singleElement().satisfies(l -> {
+            assertThat(l.entity()).isEqualTo("as:64600");
+            assertThat(l.details()).containsEntry("hint", "path_shift").containsEntry("leaker", "64600")
+                    .containsEntry("watched", "as:7018");
+            assertThat(l.extent().peersAgreeing()).isEqualTo(2);
+            assertThat(Duration.between(at(LEAK_START), l.raised())).isBetween(Duration.ZERO, Duration.ofMinutes(10));
+            assertThat(l.lowered()).isNotNull();
+            assertThat(Duration.between(at(LEAK_END), l.lowered())).isBetween(Duration.ZERO, Duration.ofMinutes(15));
+        });
+    }
 }

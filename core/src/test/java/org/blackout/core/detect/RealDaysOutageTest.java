@@ -95,7 +95,17 @@ class RealDaysOutageTest {
         }
     }
 
-    static Run run(boolean inject, boolean dropPeer) throws IOException {
+    private static final java.util.Map<String, Run> RUNS = new java.util.HashMap<>();
+
+    /** Each replay once per test class: the tests read the same runs. */
+    static synchronized Run run(boolean inject, boolean dropPeer) throws IOException {
+        String key = inject + "/" + dropPeer;
+        Run r = RUNS.get(key);
+        if (r == null) RUNS.put(key, r = replay(inject, dropPeer));
+        return r;
+    }
+
+    static Run replay(boolean inject, boolean dropPeer) throws IOException {
         List<Path> files = RealDays.files("20080223", 0, 6);
         EventLog log = new EventLog();
         EngineConfig ec = EngineConfig.defaults();

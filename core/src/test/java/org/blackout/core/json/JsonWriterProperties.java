@@ -49,7 +49,7 @@ public class JsonWriterProperties {
             "duration_s", "severity", "depth", "extent", "upstreams", "evidence", "pattern", "details", "summary", "score");
     static final List<String> SIGNAL_FIELDS = List.of("time", "entity", "visible_slash24", "visible_prefixes",
             "peers_seeing", "full_feed_peers", "announcements", "withdrawals", "upstreams", "basis", "coverage",
-            "known_prefixes", "lost_prefixes", "recent_lost", "peers_agreeing", "peers_carrying");
+            "known_prefixes", "lost_prefixes", "recent_lost", "peers_agreeing", "peers_carrying", "recent_covered");
 
     // ------------------------------------------------------------------ generators
 

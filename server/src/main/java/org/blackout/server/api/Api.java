@@ -325,16 +325,40 @@ public final class Api {
     }
 
     private void events(Context ctx) throws Exception {
-        noUnknown(ctx, "type", "entity", "from", "to", "open", "limit");
+        noUnknown(ctx, "type", "entity", "from", "to", "open", "limit", "min_score", "sort");
         String type = Params.eventType(ctx.queryParam("type"));
+        double minScore = 0;
+        if (ctx.queryParam("min_score") != null) {
+            try {
+                minScore = Double.parseDouble(ctx.queryParam("min_score"));
+            } catch (NumberFormatException ex) {
+                minScore = Double.NaN;
+            }
+            if (!(minScore >= 0 && minScore < 1e6)) {
+                throw ApiException.badParameter("min_score", "'min_score' must be a number from 0 (every event) up; got '"
+                        + ctx.queryParam("min_score") + "'", List.of());
+            }
+        }
+        String sort = ctx.queryParam("sort") == null ? "time" : ctx.queryParam("sort");
+        if (!sort.equals("time") && !sort.equals("score")) {
+            throw ApiException.badParameter("sort", "'sort' must be time or score; got '" + sort + "'", List.of("time", "score"));
+        }
         String entity = ctx.queryParam("entity") == null ? null : Params.entity(ctx.queryParam("entity"), "entity");
         Long from = Params.time(ctx.queryParam("from"), "from");
         Long to = Params.time(ctx.queryParam("to"), "to");
         if (from != null && to != null && from >= to) throw ApiException.badRequest("'from' must be before 'to'");
         Boolean open = Params.bool(ctx.queryParam("open"), "open");
         int limit = Params.limit(ctx.queryParam("limit"), 100, 1000);
+        // significant events first: filter on the score, optionally order by it
+        boolean byScore = minScore > 0 || sort.equals("score");
+        List<ObjectNode> rows = new ArrayList<>();
+        for (EventRow e : store.events(type, entity, from, to, open, byScore ? 1000 : limit)) {
+            ObjectNode n = eventJson(e, false);
+            if (n.path("score").asDouble(0) >= minScore) rows.add(n);
+        }
+        if (sort.equals("score")) rows.sort((a, b) -> Double.compare(b.path("score").asDouble(0), a.path("score").asDouble(0)));
         ArrayNode out = JSON.createArrayNode();
-        for (EventRow e : store.events(type, entity, from, to, open, limit)) out.add(eventJson(e, false));
+        for (ObjectNode n : rows.subList(0, Math.min(limit, rows.size()))) out.add(n);
         ObjectNode o = JSON.createObjectNode();
         o.put("count", out.size());
         o.set("events", out);

@@ -53,6 +53,12 @@ class ApiErrorsTest {
         return j;
     }
 
+    JsonNode ok(String path) throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)));
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
     JsonNode get(String path, int status) throws Exception {
         return error(send(HttpRequest.newBuilder(URI.create(base + path))), status);
     }
@@ -136,5 +142,25 @@ class ApiErrorsTest {
         assertThat(e.get("error").asText()).isEqualTo("store_unavailable");
         assertThat(e.get("message").asText()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("select")
                 .doesNotContainIgnoringCase("duckdb").doesNotContainIgnoringCase("connection");
+    }
+
+    @Test
+    void significantEventsFirstAndBadScoresRefused() throws Exception {
+        JsonNode e = get("/api/events?min_score=lots", 400);
+        assertThat(e.get("parameter").asText()).isEqualTo("min_score");
+        JsonNode s = get("/api/events?sort=random", 400);
+        assertThat(s.get("parameter").asText()).isEqualTo("sort");
+        assertThat(s.get("valid")).extracting(JsonNode::asText).containsExactly("time", "score");
+        JsonNode all = ok("/api/events?sort=score&limit=1000");
+        double previous = Double.MAX_VALUE;
+        for (JsonNode ev : all.get("events")) {
+            double score = ev.path("score").asDouble(0);
+            assertThat(score).isLessThanOrEqualTo(previous);
+            previous = score;
+        }
+        JsonNode some = get("/api/events?min_score=1000000", 400);
+        assertThat(some.get("parameter").asText()).isEqualTo("min_score");
+        JsonNode none = ok("/api/events?min_score=999999");
+        assertThat(none.get("count").asInt()).isZero();
     }
 }
