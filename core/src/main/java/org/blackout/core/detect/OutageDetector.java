@@ -163,7 +163,11 @@ final class OutageDetector {
      * old one, is the baseline, not news).
      */
     private static int newLoss(EntityState st, Signal s) {
-        return Math.max(0, Math.min(s.recentLost(), s.lostPrefixes() - st.lostBefore));
+        // a country is judged on address space, as IODA does: prefixes whose space a visible aggregate
+        // still carries are not news there (on the shared days they were a third of the country events);
+        // a network's prefixes count as prefixes, covered or not (its operator's view)
+        int recent = st.country ? s.recentLost() - s.recentCovered() : s.recentLost();
+        return Math.max(0, Math.min(recent, s.lostPrefixes() - st.lostBefore));
     }
 
     private static double share(Signal s, EntityState st) {
@@ -184,7 +188,8 @@ final class OutageDetector {
         if (st.downBins == 1 && whole) st.candidateFast = true;
         // a loss that keeps growing becomes large in its second or third bin: large is large whenever
         if (Math.max(newLoss(st, s), s.lostPrefixes() - st.lostBefore) >= config.outageFastPrefixes()) st.candidateFast = true;
-        if (st.candidateFast) return config.lossConfirmBins();
+        // a country's large loss must hold for a second bin: whole-country flaps of a few minutes are routine
+        if (st.candidateFast) return config.lossConfirmBins() + (st.country ? 1 : 0);
         long bins = config.outageMinDuration().toNanos() / 1000 / Math.max(1, bin.endMicros() - bin.startMicros());
         return (int) Math.max(config.lossConfirmBins(), bins);
     }
