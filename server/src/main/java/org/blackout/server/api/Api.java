@@ -296,17 +296,22 @@ public final class Api {
         CachedBody c = cache.get(key);
         if (c == null || c.generation != gen) {
             byte[] body;
+            boolean keep;
             if (effective == 0) {
                 Timeline tl = timelines.get(entity);
                 body = tl.json(entity, iso(from), iso(to), stored, tl.lowerBound(from), tl.lowerBound(to));
+                keep = tl.size() > 0;
             } else {
                 Timeline tl = Timeline.of(store.signals(entity, from, to, effective), gen);
                 body = tl.json(entity, iso(from), iso(to), effective, 0, tl.size());
+                keep = tl.size() > 0;
             }
             c = new CachedBody(gen, body);
-            synchronized (cache) {
-                CachedBody old = cache.put(key, c);
-                cachedBytes += c.plain.length - (old == null ? 0 : old.plain.length);
+            if (keep) { // answers for unknown entities (nothing stored) are not kept: distinct names cannot grow memory
+                synchronized (cache) {
+                    CachedBody old = cache.put(key, c);
+                    cachedBytes += c.plain.length - (old == null ? 0 : old.plain.length);
+                }
             }
         }
         String ae = ctx.header("Accept-Encoding");

@@ -19,6 +19,21 @@ final class TimelineCache {
     private final Map<String, Timeline> lru = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private long bins;
+    /** Entries at most, whatever their size. */
+    static final int MAX_ENTRIES = 10_000;
+
+    /** Entities cached now (for tests). */
+    synchronized int size() {
+        return lru.size();
+    }
+
+    synchronized boolean cached(String entity) {
+        return lru.containsKey(entity);
+    }
+
+    int loading() {
+        return loading.size();
+    }
 
     TimelineCache(Store store, long budgetBins) {
         this.store = store;
@@ -34,17 +49,30 @@ final class TimelineCache {
         if (t != null && t.generation == gen) return t;
         // one loader per entity: fifty viewers of the same country cause one query
         Object lock = loading.computeIfAbsent(entity, k -> new Object());
+        try {
+            return load(entity, gen, lock);
+        } finally {
+            loading.remove(entity, lock); // a client asking for many names must not grow this map
+        }
+    }
+
+    private Timeline load(String entity, long gen, Object lock) throws SQLException {
+        Timeline t;
         synchronized (lock) {
             synchronized (this) {
                 t = lru.get(entity);
             }
             if (t != null && t.generation == gen) return t;
             Timeline fresh = Timeline.of(store.signals(entity, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, 0), gen);
+            // nothing stored for it (an unknown entity): answer, but keep nothing, so that distinct
+            // unknown names cannot grow the cache (its budget counts bins, and these have none)
+            if (fresh.size() == 0) return fresh;
             synchronized (this) {
                 Timeline old = lru.put(entity, fresh);
                 if (old != null) bins -= old.size();
                 bins += fresh.size();
-                for (Iterator<Map.Entry<String, Timeline>> it = lru.entrySet().iterator(); bins > budget && it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, Timeline>> it = lru.entrySet().iterator();
+                        (bins > budget || lru.size() > MAX_ENTRIES) && it.hasNext(); ) {
                     Map.Entry<String, Timeline> e = it.next();
                     if (e.getKey().equals(entity)) continue;
                     bins -= e.getValue().size();
