@@ -85,32 +85,6 @@ public final class Detectors implements EngineListener {
         this.feed = new FeedHealthDetector(sink);
     }
 
-    /** One listener that hands everything to each of {@code listeners} in turn. */
-    public static EngineListener tee(EngineListener... listeners) {
-        List<EngineListener> all = List.copyOf(Arrays.asList(listeners));
-        return new EngineListener() {
-            @Override
-            public void signal(Signal s) {
-                for (EngineListener l : all) l.signal(s);
-            }
-
-            @Override
-            public void feedEvent(FeedEvent e) {
-                for (EngineListener l : all) l.feedEvent(e);
-            }
-
-            @Override
-            public void element(String collector, RouteElement e, RoutingView view) {
-                for (EngineListener l : all) l.element(collector, e, view);
-            }
-
-            @Override
-            public void binClosed(long start, long end, RoutingView view) {
-                for (EngineListener l : all) l.binClosed(start, end, view);
-            }
-        };
-    }
-
     @Override
     public void signal(Signal s) {
         binSignals.add(s);
