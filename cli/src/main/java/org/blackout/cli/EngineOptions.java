@@ -31,11 +31,25 @@ final class EngineOptions {
             description = "A peer silent this long (data time) is stale: its routes stop counting (default ${DEFAULT-VALUE}).")
     String hold;
 
+    @Option(names = "--loss-share", defaultValue = "0.5", paramLabel = "SHARE",
+            description = "A prefix is lost when more than this share of the peers that carried it withdrew it "
+                    + "(default ${DEFAULT-VALUE}) ...")
+    double lossShare;
+
+    @Option(names = "--loss-floor", defaultValue = "3", paramLabel = "N",
+            description = "... and at least this many of them, or all when fewer carried it (default ${DEFAULT-VALUE}).")
+    int lossFloor;
+
+    @Option(names = "--forget", defaultValue = "24h", paramLabel = "DURATION",
+            description = "A prefix lost this long is retired from its entities' known space (default ${DEFAULT-VALUE}).")
+    String forget;
+
     /** The engine settings; throws IllegalArgumentException naming a bad value. */
     EngineConfig config() {
         int min4 = fullFeedMin.isEmpty() ? 1 : fullFeedMin.get(0);
         int min6 = fullFeedMin.size() < 2 ? 1 : fullFeedMin.get(1);
         return EngineConfig.defaults().withBin(Durations.micros(bin)).withThreshold(threshold)
-                .withFullFeed(new FullFeedPolicy(fullFeedRatio, min4, min6)).withHold(Durations.micros(hold));
+                .withFullFeed(new FullFeedPolicy(fullFeedRatio, min4, min6)).withHold(Durations.micros(hold))
+                .withLoss(lossShare, lossFloor).withForget(Durations.micros(forget));
     }
 }
