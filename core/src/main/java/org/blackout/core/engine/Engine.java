@@ -111,7 +111,7 @@ public final class Engine implements RoutingView, ElementSink {
                 endSync(peer, t);
                 int p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
-                    if (routing.remove(peer, p, e.pathId()) != PeerRib.NONE) visibility.withdrawn(p, t);
+                    withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
                 } else {
                     routing.announce(peer, p, pathId(e.attributes()), e.pathId());
@@ -123,7 +123,7 @@ public final class Engine implements RoutingView, ElementSink {
                 endSync(peer, t);
                 int p = routing.prefixes().find(e.prefix());
                 if (p >= 0) {
-                    if (routing.remove(peer, p, e.pathId()) != PeerRib.NONE) visibility.withdrawn(p, t);
+                    withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
                 }
             }
@@ -147,6 +147,21 @@ public final class Engine implements RoutingView, ElementSink {
             }
         }
         listener.element(collector, e, this);
+    }
+
+    /**
+     * A peer withdraws a prefix. Without a RIB, a withdrawal of a route the data never showed the
+     * peer announcing (it came before the first file) still tells that the peer carried the prefix
+     * and no longer does: it counts among the prefix's carriers, as withdrawn.
+     */
+    private void withdraw(int peer, int p, long pathId, long t) {
+        if (routing.remove(peer, p, pathId) != PeerRib.NONE) {
+            visibility.withdrawn(p, t);
+        } else if (!visibility.carries(p, peer)) {
+            visibility.announced(peer, p, false);
+            visibility.withdrawn(p, t);
+            index.prefixChanged(p);
+        }
     }
 
     /** Closes the current bin (end of input) and tells the listener the data has ended. */

@@ -210,4 +210,24 @@ class EngineTest {
         assertThat(c.last("country:CN").visibleSlash24()).isEqualTo(256.0);
         assertThat(c.last("as:4837").visibleSlash24()).isEqualTo(257.0);
     }
+
+    @Test
+    void aWithdrawalOfARouteAnnouncedBeforeTheDataStillCountsItsPeerAsACarrierThatWithdrew() throws Exception {
+        Engine e = new Engine(EngineConfig.defaults(), EntityMaps.empty(), Watch.parse(List.of("as:131279")), new Collect());
+        String p = "175.45.176.0/24";
+        e.accept("rv", announce(T0, "192.0.2.1", 64501, p, "64501 4837 131279"));
+        // three peers whose announcements came before the first file: the data shows only their withdrawals
+        e.accept("rv", withdraw(T0 + 60, "192.0.2.2", 64502, p));
+        e.accept("rv", withdraw(T0 + 61, "192.0.2.3", 64503, p));
+        e.advance((T0 + 301) * 1_000_000L); // peers count from the bin's end
+        int id = e.routing().prefixes().find(Prefix.parse(p));
+        assertThat(e.visibility().carriers(id)).isEqualTo(3);
+        assertThat(e.visibility().status(id, (T0 + 301) * 1_000_000L)).isEqualTo(org.blackout.core.signal.PrefixVisibility.Status.VISIBLE);
+        e.accept("rv", withdraw(T0 + 302, "192.0.2.4", 64504, p));
+        e.accept("rv", withdraw(T0 + 303, "192.0.2.1", 64501, p));
+        e.advance((T0 + 601) * 1_000_000L);
+        assertThat(e.visibility().carriers(id)).isEqualTo(4);
+        assertThat(e.visibility().withdrawnBy(id)).isEqualTo(4);
+        assertThat(e.visibility().status(id, (T0 + 601) * 1_000_000L)).isEqualTo(org.blackout.core.signal.PrefixVisibility.Status.LOST);
+    }
 }
