@@ -250,8 +250,7 @@ final class HijackDetector {
 
     /** IPv4 prefixes are keyed by their masked upper word and length: no object per look-up. */
     private static long key4(long hi, int len) {
-        long mask = len == 0 ? 0 : -1L << (64 - len);
-        return (hi & mask) | len;
+        return (hi & Prefix.maskHi(len)) | len;
     }
 
     private Origins historyOf(Prefix p, int len) {

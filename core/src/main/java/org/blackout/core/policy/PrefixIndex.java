@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.blackout.core.rib.PrefixTable;
 import org.blackout.wire.net.Prefix;
 
 /**
@@ -62,7 +63,7 @@ public final class PrefixIndex {
             v6[id] = p.v6();
             if (p.v6()) v6Lengths[p.length() >>> 6] |= 1L << p.length();
             else v4l |= 1L << p.length();
-            int i = hash(p.v6(), p.hi(), p.lo(), p.length()) & mask;
+            int i = PrefixTable.hash(p.v6(), p.hi(), p.lo(), p.length()) & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = id + 1;
         }
@@ -140,13 +141,13 @@ public final class PrefixIndex {
             if (fromLength > 32) bits = 0; // a shift count is taken mod 64
             for (; bits != 0; bits &= bits - 1) {
                 int l = Long.numberOfTrailingZeros(bits);
-                int id = probe(false, p.hi() & maskHi(l), 0, l);
+                int id = probe(false, p.hi() & Prefix.maskHi(l), 0, l);
                 if (id != NONE) return id;
             }
             return NONE;
         }
         for (int l = nextLength(six, fromLength, p.length()); l >= 0; l = nextLength(six, l + 1, p.length())) {
-            int id = probe(six, p.hi() & maskHi(l), p.lo() & maskLo(l), l);
+            int id = probe(six, p.hi() & Prefix.maskHi(l), p.lo() & Prefix.maskLo(l), l);
             if (id != NONE) return id;
         }
         return NONE;
@@ -159,14 +160,14 @@ public final class PrefixIndex {
             long bits = v4BySlash16[(int) (p.hi() >>> 48)] & (-1L >>> (63 - p.length()));
             for (; bits != 0; bits &= ~(Long.MIN_VALUE >>> Long.numberOfLeadingZeros(bits))) {
                 int l = 63 - Long.numberOfLeadingZeros(bits);
-                int id = probe(false, p.hi() & maskHi(l), 0, l);
+                int id = probe(false, p.hi() & Prefix.maskHi(l), 0, l);
                 if (id != NONE) return id;
             }
             return NONE;
         }
         for (int l = p.length(); l >= 0; l--) {
             if (!hasLength(six, l)) continue;
-            int id = probe(six, p.hi() & maskHi(l), p.lo() & maskLo(l), l);
+            int id = probe(six, p.hi() & Prefix.maskHi(l), p.lo() & Prefix.maskLo(l), l);
             if (id != NONE) return id;
         }
         return NONE;
@@ -197,29 +198,11 @@ public final class PrefixIndex {
 
     private int probe(boolean six, long h, long l, int length) {
         int mask = slots.length - 1;
-        for (int i = hash(six, h, l, length) & mask, s; (s = slots[i]) != 0; i = (i + 1) & mask) {
+        for (int i = PrefixTable.hash(six, h, l, length) & mask, s; (s = slots[i]) != 0; i = (i + 1) & mask) {
             int id = s - 1;
             if (hi[id] == h && lo[id] == l && length(id) == length && v6[id] == six) return id;
         }
         return NONE;
     }
 
-    /** murmur3's 64-bit finaliser: IPv4 keys differ only in their upper bits, which must reach the low ones. */
-    private static int hash(boolean six, long hi, long lo, int length) {
-        long h = hi ^ (lo * 0xC2B2AE3D27D4EB4FL) ^ ((length + (six ? 129L : 0L)) * 0x9E3779B97F4A7C15L);
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        h ^= h >>> 33;
-        return (int) h;
-    }
-
-    private static long maskHi(int length) {
-        return length >= 64 ? -1L : length == 0 ? 0L : -1L << (64 - length);
-    }
-
-    private static long maskLo(int length) {
-        return length <= 64 ? 0L : length >= 128 ? -1L : -1L << (128 - length);
-    }
 }

@@ -58,10 +58,8 @@ public final class PrefixTable {
      * look-ups without an object per length.
      */
     public int find(boolean v6, long hi, long lo, int length) {
-        long mh = length == 0 ? 0 : length >= 64 ? -1L : -1L << (64 - length);
-        long ml = length <= 64 ? 0 : length >= 128 ? -1L : -1L << (128 - length);
-        hi &= mh;
-        lo &= ml;
+        hi &= Prefix.maskHi(length);
+        lo &= Prefix.maskLo(length);
         int mask = slots.length - 1;
         int i = hash(v6, hi, lo, length) & mask;
         for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
@@ -75,8 +73,11 @@ public final class PrefixTable {
         return hi[id] == p.hi() && len(id) == p.length() && isV6(id) == p.v6() && (!p.v6() || lo(id) == p.lo());
     }
 
-    /** murmur3's 64-bit finaliser over the prefix's words: IPv4 keys differ only in their upper bits. */
-    private static int hash(boolean v6, long hi, long lo, int length) {
+    /**
+     * murmur3's 64-bit finaliser over the prefix's words: IPv4 keys differ only in their upper bits.
+     * Shared by the prefix-keyed tables (here and the policy index).
+     */
+    public static int hash(boolean v6, long hi, long lo, int length) {
         long h = hi ^ (lo * 0xC2B2AE3D27D4EB4FL) ^ ((length + (v6 ? 129L : 0L)) * 0x9E3779B97F4A7C15L);
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;

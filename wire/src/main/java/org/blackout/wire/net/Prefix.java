@@ -68,11 +68,13 @@ public record Prefix(boolean v6, long hi, long lo, int length) implements Compar
         return v6 ? 0 : Math.scalb(1.0, 24 - length);
     }
 
-    static long maskHi(int length) {
+    /** The upper word's mask of a prefix {@code length} bits long (its network part). */
+    public static long maskHi(int length) {
         return length >= 64 ? -1L : length == 0 ? 0L : -1L << (64 - length);
     }
 
-    static long maskLo(int length) {
+    /** The lower word's mask of a prefix {@code length} bits long. */
+    public static long maskLo(int length) {
         return length <= 64 ? 0L : length >= 128 ? -1L : -1L << (128 - length);
     }
 
