@@ -6,10 +6,7 @@ import java.util.List;
 import org.blackout.core.detect.Detectors;
 import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineListener;
-import org.blackout.core.engine.FeedEvent;
-import org.blackout.core.engine.RoutingView;
 import org.blackout.core.entity.EntityMaps;
-import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Signal;
@@ -42,8 +39,8 @@ public final class Pipeline implements ElementSink {
         this.watch = b.watch != null ? b.watch : settings.watch(maps);
         List<EngineListener> listeners = new ArrayList<>(b.listeners);
         this.detecting = !b.events.isEmpty();
-        this.detectors = detecting ? Detection.detectors(settings, watch, b.policies, events(b.events)) : null;
-        if (detecting) listeners.add(new Finishing(detectors));
+        this.detectors = detecting ? Detection.detectors(settings, watch, b.policies, EventSink.all(b.events)) : null;
+        if (detecting) listeners.add(detectors); // they finish with the engine (EngineListener.finished)
         listeners.addAll(b.after);
         this.engine = new Engine(settings.engine(), maps, watch, EngineListener.all(listeners));
     }
@@ -154,55 +151,6 @@ public final class Pipeline implements ElementSink {
 
         public Pipeline build() throws IOException {
             return new Pipeline(this, maps != null ? maps : settings.entities().load());
-        }
-    }
-
-    private static EventSink events(List<EventSink> sinks) {
-        if (sinks.size() == 1) return sinks.get(0);
-        List<EventSink> all = List.copyOf(sinks);
-        return new EventSink() {
-            @Override
-            public void raised(Event e) {
-                for (EventSink s : all) s.raised(e);
-            }
-
-            @Override
-            public void updated(Event e) {
-                for (EventSink s : all) s.updated(e);
-            }
-
-            @Override
-            public void lowered(Event e) {
-                for (EventSink s : all) s.lowered(e);
-            }
-        };
-    }
-
-    /** The detectors as an engine listener that finishes with the engine. */
-    private record Finishing(Detectors d) implements EngineListener {
-        @Override
-        public void signal(Signal s) {
-            d.signal(s);
-        }
-
-        @Override
-        public void feedEvent(FeedEvent e) {
-            d.feedEvent(e);
-        }
-
-        @Override
-        public void element(String collector, RouteElement e, RoutingView view) {
-            d.element(collector, e, view);
-        }
-
-        @Override
-        public void binClosed(long start, long end, RoutingView view) {
-            d.binClosed(start, end, view);
-        }
-
-        @Override
-        public void finished() {
-            d.finish();
         }
     }
 }

@@ -52,6 +52,7 @@ public final class Detectors implements EngineListener {
     private final int refreshBins;
     private final long binMicros;
     private long lastBinEnd = Long.MIN_VALUE;
+    private boolean done;
 
     /**
      * @param binMicros the engine's bin length (baselines and warm-up are counted in bins)
@@ -154,9 +155,19 @@ public final class Detectors implements EngineListener {
         return out;
     }
 
-    /** Brings open events' durations up to the end of the data (they stay open: lowered is null). */
+    /** The engine's end of data: {@link #finish}. */
+    @Override
+    public void finished() {
+        finish();
+    }
+
+    /**
+     * Brings open events' durations up to the end of the data (they stay open: lowered is null).
+     * Once: the engine calls it through {@link #finished}, and callers driving the engine by hand may too.
+     */
     public void finish() {
-        if (lastBinEnd == Long.MIN_VALUE) return;
+        if (lastBinEnd == Long.MIN_VALUE || done) return;
+        done = true;
         Instant end = Bin.instant(lastBinEnd);
         List<EntityState> sorted = new ArrayList<>(states.values());
         sorted.sort((a, b) -> a.entity.compareTo(b.entity));

@@ -11,6 +11,28 @@ public interface EventSink {
 
     default void lowered(Event e) {}
 
+    /** One sink that hands every snapshot to each of {@code sinks} in turn (as {@code EngineListener.all}). */
+    static EventSink all(java.util.List<? extends EventSink> sinks) {
+        java.util.List<EventSink> all = java.util.List.copyOf(sinks);
+        if (all.size() == 1) return all.get(0);
+        return new EventSink() {
+            @Override
+            public void raised(Event e) {
+                for (EventSink s : all) s.raised(e);
+            }
+
+            @Override
+            public void updated(Event e) {
+                for (EventSink s : all) s.updated(e);
+            }
+
+            @Override
+            public void lowered(Event e) {
+                for (EventSink s : all) s.lowered(e);
+            }
+        };
+    }
+
     /** Which call delivered a snapshot (for logs and JSON lines of the lifecycle). */
     enum Phase {
         RAISED("raised"), UPDATED("updated"), LOWERED("lowered");
