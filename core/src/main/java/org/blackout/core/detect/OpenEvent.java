@@ -34,6 +34,8 @@ final class OpenEvent {
     String summary = "";
     /** How much the event deserves a human's attention; detectors set it, 0 means informational. */
     double score = Double.NaN;
+    /** Multiplies the default score: less attention where the event matters less than its size says. */
+    double scoreFactor = 1;
     /** Appended to the id where one entity can have several events starting in the same second (hijacks, leaks). */
     String idSuffix = "";
 
@@ -49,7 +51,7 @@ final class OpenEvent {
         if (type == EventType.FEED || depth == 0) return 0;
         double hours = Math.max(0, Duration.between(firstEvidence, lowered != null ? lowered : seenUntil).getSeconds()) / 3600.0;
         double s = 100 * depth * Math.min(1, 0.25 + hours) * Math.min(1, Math.log10(2 + extent.prefixes()) / 2);
-        return Math.round(s * 10) / 10.0;
+        return Math.round(s * scoreFactor * 10) / 10.0;
     }
 
     Event snapshot() {

@@ -208,7 +208,7 @@ final class OutageDetector {
             if (s.recentLost() < s.knownPrefixes()) o.hints.add(Hint.PARTIAL);
             if (s.recentLost() > 0 && s.recentCovered() >= s.recentLost()) {
                 o.hints.add(Hint.COVERED);
-                o.score = 0.25 * defaultScoreHint(o); // prefixes gone, space still carried: worth less attention
+                o.scoreFactor = 0.25; // prefixes gone, space still carried: worth less attention
             }
             o.details.put("covered_prefixes", Integer.toString(s.recentCovered()));
             o.details.put("baseline", "prefix_carriers");
@@ -239,10 +239,6 @@ final class OutageDetector {
         st.outage = o;
         st.outageThisBin = true;
         sink.raised(o.snapshot());
-    }
-
-    private static double defaultScoreHint(OpenEvent o) {
-        return Math.round(100 * Math.max(0.1, o.depth) * Math.min(1, Math.log10(2 + o.extent.prefixes()) / 2) * 10) / 10.0;
     }
 
     /** {@code AS13335}, {@code KP}, {@code 175.45.176.0/22}. */
