@@ -34,7 +34,6 @@ final class LeakDetector {
     /** (peer id, prefix) → the incident its current route leaks through. */
     private final Long2ObjectOpenHashMap<Incident> leaked = new Long2ObjectOpenHashMap<>();
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
-    private final Map<String, Integer> peerIds = new java.util.HashMap<>();
 
     /** A peer's route to a prefix, packed: peer number and the engine's prefix id. */
     private static long route(int peer, int prefixId) {
@@ -89,7 +88,7 @@ final class LeakDetector {
         if (v == null && leaked.isEmpty()) return;
         int prefixId = view.routing().prefixes().find(e.prefix());
         if (prefixId < 0) return;
-        long route = route(peer(collector, e), prefixId);
+        long route = route(view.peerOf(collector, e), prefixId);
         Incident was = leaked.get(route);
         if (was != null && (v == null || !v.equals(was.valley))) {
             leaked.remove(route);
@@ -105,26 +104,6 @@ final class LeakDetector {
         for (long o : path.origins()) inc.origins.add(o);
         if (inc.evidence.size() < config.evidence()) inc.evidence.add(EvidenceRing.of(collector, e));
         leaked.put(route, inc);
-    }
-
-    private String lastCollector;
-    private Object lastAddress;
-    private long lastAs = -1;
-    private int lastPeer;
-
-    /** The peer's number; elements of one record share their peer, so the last one is remembered. */
-    private int peer(String collector, RouteElement e) {
-        if (e.peerAs() == lastAs && java.util.Objects.equals(e.peerAddress(), lastAddress) && collector.equals(lastCollector)) {
-            return lastPeer;
-        }
-        String k = collector + "|" + e.peerAddress() + "|" + e.peerAs();
-        Integer id = peerIds.get(k);
-        if (id == null) peerIds.put(k, id = peerIds.size());
-        lastCollector = collector;
-        lastAddress = e.peerAddress();
-        lastAs = e.peerAs();
-        lastPeer = id;
-        return id;
     }
 
     private AsPath lastPath;

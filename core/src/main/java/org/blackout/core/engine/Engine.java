@@ -205,7 +205,8 @@ public final class Engine implements RoutingView, ElementSink {
     private int lastPeer = -1;
 
     /** The peer's index; elements of one record share their peer, so the last one is remembered. */
-    private int peerOf(String collector, RouteElement e) {
+    @Override
+    public int peerOf(String collector, RouteElement e) {
         if (e.peerAs() == lastPeerAs && java.util.Objects.equals(e.peerAddress(), lastPeerAddress)
                 && collector.equals(lastCollector)) return lastPeer;
         lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
@@ -430,9 +431,7 @@ public final class Engine implements RoutingView, ElementSink {
         if (id < 0) return java.util.List.of();
         it.unimi.dsi.fastutil.ints.IntArrayList ids = new it.unimi.dsi.fastutil.ints.IntArrayList();
         long end = binStart + config.binMicros();
-        calculator.clock(end, Math.max(0, end - sinceMicros));
-        calculator.compute(id, ids);
-        calculator.clock(end, config.recentLossMicros());
+        calculator.compute(id, ids, Math.max(0, end - sinceMicros));
         java.util.List<Prefix> out = new ArrayList<>();
         for (int i = 0; i < ids.size() && out.size() < cap; i++) out.add(routing.prefixes().prefix(ids.getInt(i)));
         return out;

@@ -21,6 +21,11 @@ public interface RoutingView {
 
     int fullFeedPeers();
 
+    /** The routing state's number for the peer that sent {@code e} (registering it on first sight). */
+    default int peerOf(String collector, org.blackout.wire.element.RouteElement e) {
+        return routing().peer(new org.blackout.core.rib.PeerKey(collector, e.peerAddress(), e.peerAs()));
+    }
+
     /** {@code rib} when peers' tables came from RIB dumps, {@code updates} when learnt from updates alone. */
     default String basis() {
         return "rib";

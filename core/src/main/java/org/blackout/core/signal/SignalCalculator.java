@@ -74,6 +74,11 @@ public final class SignalCalculator {
 
     /** As {@link #compute(int)}, also listing the recently lost prefix ids in {@code lostOut} when not null. */
     public State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut) {
+        return compute(entityId, lostOut, recentMicros);
+    }
+
+    /** As {@link #compute(int, it.unimi.dsi.fastutil.ints.IntList)} with another window for "recent" losses. */
+    public State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros) {
         EntityIndex.Members m = index.members(entityId);
         int n = m.size();
         if (n == 0) return State.EMPTY;
