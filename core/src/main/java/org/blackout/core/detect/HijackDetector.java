@@ -229,7 +229,7 @@ final class HijackDetector {
             }
         }
         long[] allowed = policy.allowed(p);
-        boolean fromData = !policy.authoritative(p) && !listed(p);
+        boolean fromData = !policy.authoritative(p);
         if (allowed.length > 0) {
             if (expected == null) expected = new LongLinkedOpenHashSet();
             for (long a : allowed) expected.add(a);
@@ -286,14 +286,6 @@ final class HijackDetector {
     /** A path through an expected origin reaches p through its owner: a customer's route, not a hijack. */
     private static boolean crosses(long[] hops, LongLinkedOpenHashSet expected) {
         for (int i = 0; i < hops.length - 1; i++) if (expected.contains(hops[i])) return true;
-        return false;
-    }
-
-    private boolean listed(Prefix p) {
-        if (policy.listed().isEmpty()) return false;
-        for (int len = p.length(); len >= 0; len--) {
-            if (policy.listed().containsKey(len == p.length() ? p : new Prefix(p.v6(), p.hi(), p.lo(), len))) return true;
-        }
         return false;
     }
 

@@ -21,6 +21,10 @@ public interface OriginPolicy {
      * length): then the data's own history is not the only reference.
      */
     default boolean authoritative(Prefix p) {
+        if (listed().isEmpty()) return false;
+        for (int len = p.length(); len >= 0; len--) {
+            if (listed().containsKey(len == p.length() ? p : new Prefix(p.v6(), p.hi(), p.lo(), len))) return true;
+        }
         return false;
     }
 
