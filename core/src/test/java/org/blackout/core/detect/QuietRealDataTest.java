@@ -2,79 +2,22 @@ package org.blackout.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.zip.GZIPInputStream;
 import org.blackout.core.engine.Engine;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
 import org.blackout.core.event.EventType;
-import org.blackout.core.signal.Entity;
 import org.blackout.core.signal.Watch;
-import org.blackout.wire.element.ElementType;
-import org.blackout.wire.element.RouteElement;
-import org.blackout.wire.mrt.MrtReader;
-import org.blackout.wire.mrt.MrtRecord;
-import org.blackout.wire.mrt.RouteElements;
 import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** Real update files from a quiet day, as far as anyone knows: what an operator would have to read. */
 class QuietRealDataTest {
-
-    /** Reads {@code .gz}, {@code .bz2} or plain MRT. */
-    static InputStream open(Path f) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-        if (f.toString().endsWith(".gz")) return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16));
-        if (f.toString().endsWith(".bz2")) {
-            return new BufferedInputStream(new org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream(raw));
-        }
-        return raw;
-    }
-
-    static Path shared(String rel) {
-        String base = System.getProperty("blackout.shared");
-        Prerequisites.require(base != null && Files.isDirectory(Path.of(base)), "shared data not available");
-        Path p = Path.of(base, rel);
-        Prerequisites.require(Files.exists(p), "missing " + p);
-        return p;
-    }
-
-    static void read(List<Path> files, BiConsumer<String, RouteElement> sink) throws IOException {
-        // files of one collector, consecutive in time: read one after the other
-        for (Path f : files) {
-            InputStream in = open(f);
-            try (MrtReader r = new MrtReader(in, f.toString())) {
-                RouteElements flat = new RouteElements();
-                for (MrtRecord rec; (rec = r.next()) != null; ) flat.accept(rec, e -> sink.accept("rc", e));
-            }
-        }
-    }
-
-    /** The {@code n} origin ASes announcing the most prefixes in the files. */
-    static List<Entity> busiestOrigins(List<Path> files, int n) throws IOException {
-        Long2IntOpenHashMap count = new Long2IntOpenHashMap();
-        read(files, (c, e) -> {
-            if (e.type() != ElementType.ANNOUNCE || e.attributes() == null || e.attributes().asPath() == null) return;
-            for (long o : e.attributes().asPath().origins()) count.addTo(o, 1);
-        });
-        List<Long> ases = new ArrayList<>(count.keySet());
-        ases.sort(Comparator.comparingInt((Long a) -> -count.get(a.longValue())).thenComparing(a -> a));
-        List<Entity> out = new ArrayList<>();
-        for (Long a : ases.subList(0, Math.min(n, ases.size()))) out.add(new Entity.As(a));
-        return out;
-    }
 
     /**
      * A real quiet day: route-views2, 22 February 2008, 96 update files, 46 peers, no RIB. With every
@@ -88,7 +31,7 @@ class QuietRealDataTest {
         List<Path> files = RealDays.files("20080222", 0, 24);
         assertThat(files).hasSizeGreaterThanOrEqualTo(90);
         EntityMaps.Builder b = EntityMaps.builder();
-        try (var s = Files.list(shared("rir"))) {
+        try (var s = Files.list(Prerequisites.sharedData("rir"))) {
             for (Path f : s.sorted().toList()) org.blackout.core.entity.EntityFiles.load(f, b);
         }
         EntityMaps maps = b.build();

@@ -35,7 +35,7 @@ final class RealDays {
 
     /** Update files of {@code day} (yyyyMMdd) whose name time falls in [fromHour, toHour). */
     static List<Path> files(String day, int fromHour, int toHour) throws IOException {
-        Path dir = QuietRealDataTest.shared("mrt/routeviews-2008-02");
+        Path dir = org.blackout.testkit.Prerequisites.sharedData("mrt/routeviews-2008-02");
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith("updates." + day + "."))
                     .filter(p -> {
