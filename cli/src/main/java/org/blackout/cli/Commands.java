@@ -15,5 +15,6 @@ final class Commands {
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("bmp", new BmpCommand());
         cl.addSubcommand("collect", new CollectCommand());
+        cl.addSubcommand("config", new ConfigCommand());
     }
 }

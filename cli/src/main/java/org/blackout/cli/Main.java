@@ -26,7 +26,7 @@ public final class Main implements Runnable {
         Commands.register(cl);
         // a bad input file is the user's to fix: say which and where, without a stack trace
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (!(e instanceof org.blackout.core.entity.EntityFileException)) throw e;
+            if (!(e instanceof org.blackout.core.entity.EntityFileException || e instanceof org.blackout.core.config.ConfigException)) throw e;
             command.getErr().println("blackout " + command.getCommandName() + ": " + e.getMessage());
             return 2;
         });

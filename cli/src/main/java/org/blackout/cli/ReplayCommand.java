@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.blackout.core.config.ConfigException;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
@@ -24,6 +26,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.pipeline.source.MrtInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +40,15 @@ import picocli.CommandLine.Parameters;
                 "Signals go to stdout; progress, feed events (peer sessions down, stale peers) and errors to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
-            + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
+            + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory). "
+            + "Default: the configuration's sources.replay.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (sources.replay, entities, watch, engine, detectors; see examples/demo.yml); "
+                    + "flags override its settings.")
+    Path config;
 
     @Mixin EntityOptions entities = new EntityOptions();
 
@@ -71,10 +80,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings;
+        BlackoutConfig base;
         try {
-            settings = entities.settings(engineOptions, detectorOptions);
-        } catch (IllegalArgumentException e) {
+            base = config == null ? BlackoutConfig.defaults() : BlackoutConfig.load(config);
+            settings = entities.settings(base.pipeline(), engineOptions, detectorOptions, policies);
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        List<Path> inputs = this.inputs.isEmpty() ? base.sources().replay() : this.inputs;
+        if (inputs.isEmpty()) {
+            System.err.println("replay: name MRT files or directories (or sources.replay in --config)");
             return 2;
         }
         EntityMaps maps = settings.entities().load();
@@ -98,7 +114,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Policies policy;
         try {
-            policy = policies.load();
+            policy = settings.policies().load(System.err::println);
         } catch (IOException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;

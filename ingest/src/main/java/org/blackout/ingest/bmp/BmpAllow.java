@@ -110,7 +110,7 @@ public record BmpAllow(List<Entry> entries, boolean any) implements Predicate<In
      * Refuses an unsafe station.
      *
      * @param allowOption how the user gives the list ({@code --allow}, or {@code bmp.allow} in a config)
-     * @param anyOption   how the user allows any router ({@code --allow-any}, or {@code bmp.allow-any: true})
+     * @param anyOption   how the user allows any router ({@code --allow-any}, or {@code sources.bmp.allow_any: true})
      * @throws IllegalArgumentException with a message that says both
      */
     public void checkListen(InetSocketAddress listen, String allowOption, String anyOption) {
