@@ -1,5 +1,6 @@
 package org.blackout.server;
 
+import org.blackout.pipeline.config.BlackoutConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ResumeTest {
     void crashThenResumeEqualsOneCleanRun() throws Exception {
         KpFixture.Shared clean = KpFixture.shared();
         Path dir = Files.createTempDirectory("resume");
-        ServerConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
+        BlackoutConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
 
         long checkpoint;
         try (Server first = new Server(cfg)) {
@@ -42,7 +43,7 @@ class ResumeTest {
     void killedProcessResumes() throws Exception {
         KpFixture.Shared clean = KpFixture.shared();
         Path dir = Files.createTempDirectory("resume-kill");
-        ServerConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
+        BlackoutConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
         Path yml = dir.resolve("serve.yml");
         Files.writeString(yml, """
                 store: {duckdb: %s}

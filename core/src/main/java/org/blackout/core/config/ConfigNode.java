@@ -17,10 +17,15 @@ public sealed interface ConfigNode {
     /** What the node is, for messages: {@code a mapping}, {@code a list}, {@code 'text'}. */
     String describe();
 
-    /** A mapping; keys in file order. */
-    record Mapping(String path, int line, Map<String, ConfigNode> entries) implements ConfigNode {
+    /** A mapping; keys in file order, with the line of each key (a list value starts on the next). */
+    record Mapping(String path, int line, Map<String, ConfigNode> entries, Map<String, Integer> keyLines) implements ConfigNode {
         public String describe() {
             return "a mapping";
+        }
+
+        /** The line of {@code key}, else of the mapping. */
+        public int lineOf(String key) {
+            return keyLines.getOrDefault(key, line);
         }
     }
 

@@ -93,8 +93,7 @@ public final class ConfigReader {
 
     /** An error at {@code key} (its line, else this mapping's). */
     public ConfigException error(String key, String message) {
-        ConfigNode n = node.entries().get(key);
-        return new ConfigException(source, n != null ? n.line() : node.line(), at(key), message);
+        return new ConfigException(source, node.lineOf(key), at(key), message);
     }
 
     /** An error about this mapping as a whole. */
@@ -112,7 +111,7 @@ public final class ConfigReader {
     public ConfigReader section(String key) {
         ConfigNode n = node.entries().get(key);
         if (n == null || n instanceof ConfigNode.Scalar s && s.kind() == ConfigNode.Scalar.Kind.NULL) {
-            return new ConfigReader(new ConfigNode.Mapping(at(key), n != null ? n.line() : node.line(), Map.of()), source, base, false);
+            return new ConfigReader(new ConfigNode.Mapping(at(key), node.lineOf(key), Map.of(), Map.of()), source, base, false);
         }
         if (n instanceof ConfigNode.Mapping m) return new ConfigReader(m, source, base, true);
         throw error(key, "expected a mapping, got " + n.describe());

@@ -25,7 +25,7 @@ public final class YamlTree {
     public static ConfigNode parse(String yaml, String source) {
         try (JsonParser p = YAML.createParser(yaml)) {
             JsonToken t = p.nextToken();
-            if (t == null) return new ConfigNode.Mapping("", 1, Map.of());
+            if (t == null) return new ConfigNode.Mapping("", 1, Map.of(), Map.of());
             return node(p, "", source);
         } catch (StreamReadException e) {
             JsonLocation at = e.getLocation();
@@ -41,15 +41,17 @@ public final class YamlTree {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, ConfigNode> entries = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
                     String at = path.isEmpty() ? key : path + "." + key;
                     if (entries.containsKey(key)) throw new ConfigException(source, keyLine, at, "duplicate key");
                     p.nextToken();
+                    keyLines.put(key, keyLine);
                     entries.put(key, node(p, at, source));
                 }
-                return new ConfigNode.Mapping(path, line, Collections.unmodifiableMap(entries));
+                return new ConfigNode.Mapping(path, line, Collections.unmodifiableMap(entries), Collections.unmodifiableMap(keyLines));
             }
             case START_ARRAY -> {
                 List<ConfigNode> items = new ArrayList<>();

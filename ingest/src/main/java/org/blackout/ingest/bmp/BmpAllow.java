@@ -38,6 +38,17 @@ public record BmpAllow(List<Entry> entries, boolean any) implements Predicate<In
             return (b[full] & mask) == (network[full] & mask);
         }
 
+        /** By value (a record compares arrays by identity), so two readings of one configuration are equal. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.length == length && java.util.Arrays.equals(e.network, network);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(network) + length;
+        }
+
         @Override
         public String toString() {
             try {
