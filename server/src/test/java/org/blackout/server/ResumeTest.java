@@ -48,11 +48,10 @@ class ResumeTest {
         Files.writeString(yml, """
                 store: {duckdb: %s}
                 http: {listen: 127.0.0.1:0}
-                replay:
-                  inputs: [%s]
-                  rir: [%s]
-                  watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
-                  min_agreeing_peers: 6
+                sources: {replay: [%s]}
+                entities: {rir: [%s]}
+                watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
+                detectors: {min_agreeing_peers: 6}
                 """.formatted(dir.resolve("kp.duckdb"), KpFixture.mrt(), KpFixture.RIR));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
