@@ -19,10 +19,10 @@ import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Hint;
-import org.blackout.ingest.sim.Scenario;
-import org.blackout.ingest.sim.ScenarioException;
-import org.blackout.ingest.sim.ScenarioParser;
-import org.blackout.ingest.sim.Simulation;
+import org.blackout.sim.Scenario;
+import org.blackout.core.config.ConfigException;
+import org.blackout.sim.ScenarioParser;
+import org.blackout.sim.Simulation;
 import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.source.MrtInputs;
@@ -77,13 +77,13 @@ final class DemoCommand implements Callable<Integer> {
         Scenario sc;
         try {
             sc = ScenarioParser.parse(yaml);
-        } catch (ScenarioException e) {
+        } catch (ConfigException e) {
             System.err.println("demo: " + e.getMessage());
             return 2;
         }
         try {
             run(sc, yaml, out, fresh, term, System.err);
-        } catch (ScenarioException e) {
+        } catch (ConfigException e) {
             System.err.println("demo: " + e.getMessage());
             return 2;
         }

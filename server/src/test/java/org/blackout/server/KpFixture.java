@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.blackout.ingest.sim.Scenario;
-import org.blackout.ingest.sim.ScenarioParser;
-import org.blackout.ingest.sim.Simulation;
+import org.blackout.sim.Scenario;
+import org.blackout.sim.ScenarioParser;
+import org.blackout.sim.Simulation;
 
 /**
  * The North Korea scenario, shortened to 22 h around the outage and to 12 peers (kp-short.yaml), simulated once

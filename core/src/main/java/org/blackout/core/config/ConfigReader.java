@@ -313,7 +313,19 @@ public final class ConfigReader {
         return strings(key).stream().map(this::resolve).toList();
     }
 
-    private Path resolve(String p) {
+    /** Whether {@code key} holds a list (as opposed to a single value or a mapping). */
+    public boolean isList(String key) {
+        return node.entries().get(key) instanceof ConfigNode.Sequence;
+    }
+
+    /** Whether {@code key} holds a number as YAML typed it (not quoted). */
+    public boolean isNumber(String key) {
+        return node.entries().get(key) instanceof ConfigNode.Scalar s
+                && (s.kind() == ConfigNode.Scalar.Kind.INTEGER || s.kind() == ConfigNode.Scalar.Kind.DECIMAL);
+    }
+
+    /** A path as written in the file, relative to the file's directory. */
+    public Path resolve(String p) {
         Path x = Path.of(p);
         return x.isAbsolute() || base == null ? x : base.resolve(x).normalize();
     }
