@@ -1,4 +1,4 @@
-package org.blackout.cli.dump;
+package org.blackout.pipeline.format;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

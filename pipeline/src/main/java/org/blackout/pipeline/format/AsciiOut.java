@@ -1,4 +1,4 @@
-package org.blackout.cli.dump;
+package org.blackout.pipeline.format;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.blackout.cli.dump;
+package org.blackout.pipeline.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
