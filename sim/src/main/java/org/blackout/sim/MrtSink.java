@@ -1,5 +1,6 @@
 package org.blackout.sim;
 
+import org.blackout.wire.bgp.FsmState;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.blackout.ingest.mrt.MrtWriter;
+import org.blackout.wire.mrt.MrtWriter;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 
@@ -229,7 +230,7 @@ public final class MrtSink implements SimSink {
     }
 
     @Override
-    public void state(long micros, SimPeer peer, int oldState, int newState) throws IOException {
+    public void state(long micros, SimPeer peer, FsmState oldState, FsmState newState) throws IOException {
         flush();
         roll(micros);
         out.stateChange(micros, session(peer), oldState, newState);

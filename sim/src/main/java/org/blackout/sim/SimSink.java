@@ -1,5 +1,6 @@
 package org.blackout.sim;
 
+import org.blackout.wire.bgp.FsmState;
 import java.io.Closeable;
 import java.io.IOException;
 import org.blackout.wire.net.Prefix;
@@ -18,7 +19,7 @@ public interface SimSink extends Closeable {
     void withdraw(long micros, SimPeer peer, Prefix prefix) throws IOException;
 
     /** A BGP FSM state change of the collector session (1 Idle … 6 Established). */
-    void state(long micros, SimPeer peer, int oldState, int newState) throws IOException;
+    void state(long micros, SimPeer peer, FsmState oldState, FsmState newState) throws IOException;
 
     /** The scenario ends at {@code micros}; flush what is pending. */
     void end(long micros) throws IOException;

@@ -1,5 +1,6 @@
 package org.blackout.sim;
 
+import org.blackout.wire.bgp.FsmState;
 import org.blackout.core.config.ConfigException;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.blackout.wire.net.Prefix;
  * draws from its own random stream, so editing one action does not reshuffle the others.
  */
 public final class Simulator {
-    private static final int ESTABLISHED = 6, IDLE = 1;
 
     private final Scenario sc;
     private final Baseline base;
@@ -376,15 +376,15 @@ public final class Simulator {
                 case SESSION_DOWN -> {
                     if (!up[p]) continue;
                     up[p] = false;
-                    sink.state(e.micros(), peer, ESTABLISHED, IDLE);
+                    sink.state(e.micros(), peer, FsmState.ESTABLISHED, FsmState.IDLE);
                     written++;
                 }
                 case SESSION_UP -> {
                     if (up[p]) continue;
                     up[p] = true;
                     long t = e.micros();
-                    int[][] steps = {{1, 2}, {2, 4}, {4, 5}, {5, 6}}; // Idle, Connect, OpenSent, OpenConfirm, Established
-                    for (int[] s : steps) sink.state(t++, peer, s[0], s[1]);
+                    FsmState[] steps = {FsmState.IDLE, FsmState.CONNECT, FsmState.OPEN_SENT, FsmState.OPEN_CONFIRM, FsmState.ESTABLISHED};
+                    for (int s = 1; s < steps.length; s++) sink.state(t++, peer, steps[s - 1], steps[s]);
                     t += 1000;
                     for (int i = 0; i < n; i++) {
                         if (down[p][i] == 0 && path[p][i] >= 0) {

@@ -1,5 +1,6 @@
 package org.blackout.sim;
 
+import org.blackout.wire.bgp.FsmState;
 import java.util.ArrayList;
 import java.util.List;
 import org.blackout.wire.net.Prefix;
@@ -28,8 +29,8 @@ final class CollectingSink implements SimSink {
     }
 
     @Override
-    public void state(long micros, SimPeer peer, int oldState, int newState) {
-        changes.add(new Change(micros, peer.index(), 'S', null, oldState + ">" + newState));
+    public void state(long micros, SimPeer peer, FsmState oldState, FsmState newState) {
+        changes.add(new Change(micros, peer.index(), 'S', null, oldState.code() + ">" + newState.code()));
     }
 
     @Override

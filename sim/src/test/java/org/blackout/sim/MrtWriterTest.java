@@ -1,5 +1,6 @@
 package org.blackout.sim;
 
+import org.blackout.wire.bgp.FsmState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.blackout.ingest.mrt.MrtWriter;
+import org.blackout.wire.mrt.MrtWriter;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.blackout.testkit.Prerequisites;
@@ -32,7 +33,7 @@ class MrtWriterTest {
         List<Prefix> many = new ArrayList<>();
         for (int i = 0; i < 1500; i++) many.add(Prefix.v4(0x0A000000 + (i << 8), 24)); // spills over several UPDATEs
         try (MrtWriter w = new MrtWriter(new GZIPOutputStream(Files.newOutputStream(f)))) {
-            w.stateChange(1419264900_000001L, S, 1, 2);
+            w.stateChange(1419264900_000001L, S, FsmState.IDLE, FsmState.CONNECT);
             w.announce(1419264900_500000L, S, MrtWriter.ORIGIN_INCOMPLETE, new int[] {3856, 4837, 131279}, PEER, kp);
             w.announce(1419264901_000000L, S, MrtWriter.ORIGIN_IGP, new int[] {3856, (int) 4200000000L},
                     IpAddress.parse("2001:db8::7"), List.of(Prefix.parse("2001:db8:1::/48"), Prefix.parse("2001:db8:2::/47")));

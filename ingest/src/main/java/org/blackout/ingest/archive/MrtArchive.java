@@ -18,6 +18,7 @@ import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.Bgp4mpStateChange;
 import org.blackout.wire.mrt.MrtEncoder;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.mrt.RibEntries;
@@ -123,7 +124,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
     /** Writes the TABLE_DUMP_V2 snapshot named (and timestamped) by the window start. */
     private void dumpRib(long at) throws IOException {
         try (ArchiveFile f = new ArchiveFile(ArchiveNames.rib(root, at))) {
-            MrtHeader ph = new MrtHeader(at, MrtHeader.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0);
+            MrtHeader ph = new MrtHeader(at, MrtType.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0);
             write(f, new PeerIndexTable(ph, collectorId, viewName, List.copyOf(rib.peers())));
             List<Prefix> prefixes = new ArrayList<>(rib.routes().keySet());
             prefixes.sort(null);
@@ -138,7 +139,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
                 for (ArchiveRib.Entry e : l) {
                     entries.add(new RibEntries.RibEntry(e.peerIndex(), e.originated(), e.pathId(), e.attributes()));
                 }
-                write(f, new RibEntries(new MrtHeader(at, MrtHeader.TABLE_DUMP_V2, subtype, 0, 0), seq++,
+                write(f, new RibEntries(new MrtHeader(at, MrtType.TABLE_DUMP_V2, subtype, 0, 0), seq++,
                         p.v6() ? 2 : 1, 1, p, new byte[0], entries));
             }
             written.add(f.target());
@@ -156,7 +157,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
         int subtype = state ? Bgp4mpMessage.STATE_CHANGE_AS4
                 : !p.as4() ? Bgp4mpMessage.MESSAGE
                 : p.addPath() ? Bgp4mpMessage.MESSAGE_AS4_ADDPATH : Bgp4mpMessage.MESSAGE_AS4;
-        return new MrtHeader(Math.floorDiv(micros, 1_000_000), MrtHeader.BGP4MP_ET, subtype, 0,
+        return new MrtHeader(Math.floorDiv(micros, 1_000_000), MrtType.BGP4MP_ET.code(), subtype, 0,
                 (int) Math.floorMod(micros, 1_000_000));
     }
 

@@ -6,6 +6,7 @@ import org.blackout.wire.bgp.Update;
 import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.Bgp4mpStateChange;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.mrt.RibEntries;
@@ -140,10 +141,10 @@ public final class BgpdumpFormatter {
 
     private void state(Bgp4mpStateChange s) {
         MrtHeader h = s.header();
-        if (h.type() == MrtHeader.BGP) {
+        if (h.kind() == MrtType.BGP) {
             out.str("BGP|").num(h.timestamp());
         } else {
-            out.str(h.type() == MrtHeader.BGP4MP_ET ? "BGP4MP_ET|" : "BGP4MP|");
+            out.str(h.kind() == MrtType.BGP4MP_ET ? "BGP4MP_ET|" : "BGP4MP|");
             time(out, h);
         }
         out.str("|STATE|");
@@ -160,7 +161,7 @@ public final class BgpdumpFormatter {
     private void message(Bgp4mpMessage m) {
         if (!(m.message() instanceof Update u)) return;
         MrtHeader h = m.header();
-        boolean legacy = h.type() == MrtHeader.BGP;
+        boolean legacy = h.kind() == MrtType.BGP;
         BgpdumpAttributes a = attrs.load(u.attributes(), m.as4() ? 4 : 2);
         String label = legacy ? "BGP|" : label(m);
         boolean v6Peer = m.afi() == 2;
@@ -221,7 +222,7 @@ public final class BgpdumpFormatter {
 
     private void head(AsciiOut t, String label, MrtHeader h, String type, Bgp4mpMessage m, boolean v6Peer) {
         t.reset().str(label);
-        if (h.type() == MrtHeader.BGP) t.num(h.timestamp());
+        if (h.kind() == MrtType.BGP) t.num(h.timestamp());
         else time(t, h);
         t.ch('|').str(type).ch('|');
         addr(t, m.peerAddress(), v6Peer);
@@ -263,7 +264,7 @@ public final class BgpdumpFormatter {
     }
 
     private static String label(Bgp4mpMessage m) {
-        boolean et = m.header().type() == MrtHeader.BGP4MP_ET;
+        boolean et = m.header().kind() == MrtType.BGP4MP_ET;
         String s = et ? "BGP4MP_ET" : "BGP4MP";
         if (m.local()) s += "_LOCAL";
         if (m.addPath()) s += "_AP";
@@ -272,7 +273,7 @@ public final class BgpdumpFormatter {
 
     private static void time(AsciiOut o, MrtHeader h) {
         o.num(h.timestamp());
-        if (h.type() == MrtHeader.BGP4MP_ET) o.ch('.').padded(h.microseconds() & 0xffffffffL, 6);
+        if (h.kind() == MrtType.BGP4MP_ET) o.ch('.').padded(h.microseconds() & 0xffffffffL, 6);
     }
 
     // ---- shared pieces ----

@@ -1,5 +1,6 @@
-package org.blackout.ingest.mrt;
+package org.blackout.wire.mrt;
 
+import org.blackout.wire.bgp.FsmState;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,12 +22,6 @@ import org.blackout.wire.bgp.PathAttribute;
 import org.blackout.wire.bgp.PathAttributes;
 import org.blackout.wire.bgp.Rfc7606Action;
 import org.blackout.wire.bgp.Update;
-import org.blackout.wire.mrt.Bgp4mpMessage;
-import org.blackout.wire.mrt.Bgp4mpStateChange;
-import org.blackout.wire.mrt.MrtEncoder;
-import org.blackout.wire.mrt.MrtHeader;
-import org.blackout.wire.mrt.MrtRecord;
-import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 
@@ -41,17 +36,6 @@ import org.blackout.wire.net.Prefix;
  * Not thread-safe; one writer per stream.
  */
 public final class MrtWriter implements Closeable {
-
-    public static final int TABLE_DUMP_V2 = 13;
-    public static final int PEER_INDEX_TABLE = 1;
-    public static final int RIB_IPV4_UNICAST = 2;
-    public static final int RIB_IPV6_UNICAST = 4;
-    public static final int BGP4MP_ET = 17;
-    public static final int STATE_CHANGE_AS4 = 5;
-    public static final int MESSAGE_AS4 = 4;
-
-    /** BGP FSM states as MRT STATE_CHANGE records number them (RFC 6396 section 4.4.1). */
-    public static final int IDLE = 1, CONNECT = 2, ACTIVE = 3, OPEN_SENT = 4, OPEN_CONFIRM = 5, ESTABLISHED = 6;
 
     /** ORIGIN attribute values (RFC 4271 section 5.1.1). */
     public static final int ORIGIN_IGP = 0, ORIGIN_EGP = 1, ORIGIN_INCOMPLETE = 2;
@@ -85,7 +69,7 @@ public final class MrtWriter implements Closeable {
             list.add(new PeerIndexTable.Peer(0x02 | (p.address().v6() ? 0x01 : 0), // bit 1: 4-byte AS, bit 0: IPv6
                     IpAddress.v4(p.bgpId()), p.address(), Integer.toUnsignedLong(p.asn())));
         }
-        record(new PeerIndexTable(new MrtHeader(Integer.toUnsignedLong(timestamp), TABLE_DUMP_V2, PEER_INDEX_TABLE, 0, 0),
+        record(new PeerIndexTable(new MrtHeader(Integer.toUnsignedLong(timestamp), MrtType.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0),
                 IpAddress.v4(collectorBgpId), viewName, list));
     }
 
@@ -98,7 +82,7 @@ public final class MrtWriter implements Closeable {
         b.u16(0);
         ribEntries = 0;
         ribTimestamp = timestamp;
-        ribSubtype = prefix.v6() ? RIB_IPV6_UNICAST : RIB_IPV4_UNICAST;
+        ribSubtype = prefix.v6() ? RibEntries.RIB_IPV6_UNICAST : RibEntries.RIB_IPV4_UNICAST;
     }
 
     /** One RIB entry whose attributes are the concatenation of two pre-encoded parts. */
@@ -112,7 +96,7 @@ public final class MrtWriter implements Closeable {
     public void endRib() throws IOException {
         rec.put16At(ribEntryCountAt, ribEntries);
         ribEntryCountAt = -1;
-        emit(ribTimestamp, TABLE_DUMP_V2, ribSubtype, -1, rec);
+        emit(ribTimestamp, MrtType.TABLE_DUMP_V2.code(), ribSubtype, -1, rec);
     }
 
     // ---- BGP4MP_ET ----
@@ -120,9 +104,9 @@ public final class MrtWriter implements Closeable {
     /** Identifies one BGP session as BGP4MP records describe it. */
     public record Session(int peerAs, int localAs, IpAddress peerAddress, IpAddress localAddress) {}
 
-    public void stateChange(long timeMicros, Session s, int oldState, int newState) throws IOException {
-        record(new Bgp4mpStateChange(etHeader(timeMicros, STATE_CHANGE_AS4), Integer.toUnsignedLong(s.peerAs()),
-                Integer.toUnsignedLong(s.localAs()), 0, afi(s), s.peerAddress(), s.localAddress(), oldState, newState));
+    public void stateChange(long timeMicros, Session s, FsmState oldState, FsmState newState) throws IOException {
+        record(new Bgp4mpStateChange(etHeader(timeMicros, Bgp4mpMessage.STATE_CHANGE_AS4), Integer.toUnsignedLong(s.peerAs()),
+                Integer.toUnsignedLong(s.localAs()), 0, afi(s), s.peerAddress(), s.localAddress(), oldState.code(), newState.code()));
     }
 
     /**
@@ -162,7 +146,7 @@ public final class MrtWriter implements Closeable {
     }
 
     private void message(long timeMicros, Session s, Update u) throws IOException {
-        record(new Bgp4mpMessage(etHeader(timeMicros, MESSAGE_AS4), Integer.toUnsignedLong(s.peerAs()),
+        record(new Bgp4mpMessage(etHeader(timeMicros, Bgp4mpMessage.MESSAGE_AS4), Integer.toUnsignedLong(s.peerAs()),
                 Integer.toUnsignedLong(s.localAs()), 0, afi(s), s.peerAddress(), s.localAddress(), u));
     }
 
@@ -172,7 +156,7 @@ public final class MrtWriter implements Closeable {
     }
 
     private static MrtHeader etHeader(long timeMicros, int subtype) {
-        return new MrtHeader(timeMicros / 1_000_000, BGP4MP_ET, subtype, 0, (int) (timeMicros % 1_000_000));
+        return new MrtHeader(timeMicros / 1_000_000, MrtType.BGP4MP_ET, subtype, 0, (int) (timeMicros % 1_000_000));
     }
 
     /** Splits prefixes so each part's NLRI encoding fits {@code budget} octets. */
