@@ -72,6 +72,7 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     private List<StoredSignal> signals = new ArrayList<>();
     private List<FeedEventRow> feeds = new ArrayList<>();
     private List<EventRow> events = new ArrayList<>();
+    private List<Runnable> afterCommit = new ArrayList<>();
 
     public StoreSink(Store store, String source, long resumeAfter, EntityMaps maps) {
         this(store, source, resumeAfter, maps, Retry.DEFAULT);
@@ -143,12 +144,29 @@ public final class StoreSink implements EngineListener, AutoCloseable {
         if (events.isEmpty()) return;
         List<EventRow> ev = events;
         events = new ArrayList<>();
-        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), ev));
+        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), ev, null, takeAfterCommit()));
     }
 
     /** An event to store with the current bin (from detectors, on the engine thread). */
     public void event(EventRow e) {
+        event(e, null);
+    }
+
+    /**
+     * An event to store with the current bin, and what to do once it is stored (alerts): run on the
+     * writer thread after the batch commits, in order, never if the batch is not stored, so that no
+     * alert announces an event a crash then loses.
+     */
+    public void event(EventRow e, Runnable afterStored) {
         events.add(e);
+        if (afterStored != null) afterCommit.add(afterStored);
+    }
+
+    private List<Runnable> takeAfterCommit() {
+        if (afterCommit.isEmpty()) return List.of();
+        List<Runnable> r = afterCommit;
+        afterCommit = new ArrayList<>();
+        return r;
     }
 
     @Override
@@ -159,14 +177,16 @@ public final class StoreSink implements EngineListener, AutoCloseable {
             signals = new ArrayList<>();
             feeds = new ArrayList<>();
             events = new ArrayList<>();
-            if (!ev.isEmpty()) put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), -1, List.of(), List.of(), List.of(), List.of(), ev));
+            if (!ev.isEmpty()) put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), -1, List.of(), List.of(), List.of(), List.of(), ev,
+                    null, takeAfterCommit()));
             return;
         }
         List<EntityRow> fresh = new ArrayList<>();
         for (StoredSignal s : signals) {
             if (knownEntities.add(s.entity())) fresh.add(describe(s.entity()));
         }
-        put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), end, signals, feeds, peers(view.routing(), end), fresh, events));
+        put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), end, signals, feeds, peers(view.routing(), end), fresh, events,
+                null, takeAfterCommit()));
         signals = new ArrayList<>();
         feeds = new ArrayList<>();
         events = new ArrayList<>();
@@ -218,7 +238,7 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     public void flush() {
         check();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), List.of(), done));
+        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), List.of(), done, List.of()));
         try {
             while (!done.await(50, TimeUnit.MILLISECONDS)) check();
         } catch (InterruptedException e) {
@@ -259,6 +279,15 @@ public final class StoreSink implements EngineListener, AutoCloseable {
                 List<EventRow> ev = new ArrayList<>();
                 for (Batch b : batches) if (b != POISON) ev.addAll(b.events);
                 write(ent, sig, fe, peers, ev, end > 0 ? new Rows.Checkpoint(source, end, "bin_end=" + end) : null);
+                for (Batch b : batches) {
+                    for (Runnable r : b.afterCommit) {
+                        try {
+                            r.run();
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.ERROR, "after storing an event", e);
+                        }
+                    }
+                }
                 if (end > 0) {
                     writtenBinEnd = end;
                     prune(end);
@@ -340,10 +369,11 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     }
 
     private record Batch(long binStart, long binEnd, List<StoredSignal> signals, List<FeedEventRow> feeds, List<PeerRow> peers,
-                         List<EntityRow> entities, List<EventRow> events, java.util.concurrent.CountDownLatch done) {
+                         List<EntityRow> entities, List<EventRow> events, java.util.concurrent.CountDownLatch done,
+                         List<Runnable> afterCommit) {
         Batch(long binStart, long binEnd, List<StoredSignal> signals, List<FeedEventRow> feeds, List<PeerRow> peers,
               List<EntityRow> entities, List<EventRow> events) {
-            this(binStart, binEnd, signals, feeds, peers, entities, events, null);
+            this(binStart, binEnd, signals, feeds, peers, entities, events, null, List.of());
         }
     }
 }

@@ -108,11 +108,11 @@ class StoreFaultsTest {
                 sink.flush();
                 assertThat(assertConsistent(store)).hasSize(5);
                 disk.fill("ballast");
-                // the engine's side: 400 more bins, more than the queue holds
+                // the engine's side: 1,000 more bins, more than the queue holds
                 AtomicReference<Throwable> producerFailed = new AtomicReference<>();
                 Thread engine = Thread.ofPlatform().start(() -> {
                     try {
-                        for (int i = 5; i < 405; i++) bin(sink, i);
+                        for (int i = 5; i < 1005; i++) bin(sink, i);
                     } catch (Throwable t) {
                         producerFailed.set(t);
                     }
@@ -126,7 +126,7 @@ class StoreFaultsTest {
                 long failures = sink.failedWrites();
                 assertThat(failures).as("retried").isGreaterThan(1);
                 TreeMap<Long, Integer> during = assertConsistent(store);
-                assertThat(during.size()).as("only whole batches, written before the disk filled").isBetween(5, 405);
+                assertThat(during.size()).as("only whole batches, written before the disk filled").isBetween(5, 1005);
                 Files.delete(disk.dir.resolve("ballast"));
                 engine.join(60_000);
                 assertThat(engine.isAlive()).isFalse();
@@ -135,8 +135,8 @@ class StoreFaultsTest {
                 assertThat(sink.failing()).isNull();
                 sink.close();
                 total = assertConsistent(store).size();
-                assertThat(total).as("every bin once").isEqualTo(405);
-                assertThat(store.count("signals")).isEqualTo(405L * ENTITIES);
+                assertThat(total).as("every bin once").isEqualTo(1005);
+                assertThat(store.count("signals")).isEqualTo(1005L * ENTITIES);
             }
             try (Store again = Store.open(StoreConfig.duckdb(file))) {
                 assertThat(assertConsistent(again)).as("durable after a reopen").hasSize(total);
