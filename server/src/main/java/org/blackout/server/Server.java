@@ -125,6 +125,7 @@ public final class Server implements AutoCloseable {
         if (ingestFailure != null) o.put("ingest_error", String.valueOf(ingestFailure.getMessage()));
         StoreSink s = sink;
         if (s != null) o.put("store_queue", s.queueDepth());
+        if (s != null && s.failing() != null) o.put("store_error", s.failing()); // writes failing, being retried
         return o;
     }
 

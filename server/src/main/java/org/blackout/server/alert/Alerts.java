@@ -66,8 +66,8 @@ public final class Alerts implements AutoCloseable {
         return pending.get();
     }
 
-    /** From the engine thread: never blocks. */
-    public void onEvent(Phase phase, Event e) {
+    /** After the event is stored (a store writer thread; replay and live have one each): never blocks on delivery. */
+    public synchronized void onEvent(Phase phase, Event e) {
         if (targets.isEmpty()) return;
         Alert a = switch (phase) {
             case RAISED -> {
