@@ -35,6 +35,13 @@ public final class SignalCalculator {
     private final PrefixVisibility prefixes;
     private long now;
     private long recentMicros;
+    /**
+     * Border AS per path id for the country last asked, as {@code (country + 1) << 33 | (border + 1)}
+     * (0: not computed). Interned paths never change, and a country's members share few paths while
+     * every peer's route to every member is walked each bin: without it the hop-by-hop AS→country
+     * look-ups were a quarter of a three-day replay (JFR).
+     */
+    private long[] borders = new long[1024];
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -265,6 +272,15 @@ public final class SignalCalculator {
      * path is inside.
      */
     private long border(PathTable paths, int path, int country) {
+        if (path >= borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(path + 1, borders.length * 2));
+        long cached = borders[path];
+        if ((cached >>> 33) == country + 1) return (cached & ((1L << 33) - 1)) - 1;
+        long b = walkBorder(paths, path, country);
+        borders[path] = ((long) (country + 1) << 33) | (b + 1);
+        return b;
+    }
+
+    private long walkBorder(PathTable paths, int path, int country) {
         int n = paths.hopCount(path);
         for (int i = n - 1; i >= 0; i--) {
             long a = paths.hop(path, i);
