@@ -42,6 +42,7 @@ public final class SignalCalculator {
      * look-ups were a quarter of a three-day replay (JFR).
      */
     private long[] borders = new long[1024];
+    private CoveringPrefixes covering;
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -93,8 +94,8 @@ public final class SignalCalculator {
         PeerBits bits = routing.peerBits();
         int words = bits.words();
         int[] order = m.sortedOrder();
-        if (order == null) {
-            order = prefixOrder(m, pt);
+        if (order == null || order.length != n) {
+            order = order == null ? prefixOrder(m, pt, 0) : merge(order, prefixOrder(m, pt, order.length), m, pt);
             m.sortedOrder(order);
         }
 
@@ -176,44 +177,67 @@ public final class SignalCalculator {
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
     private boolean coveredByVisible(PrefixTable pt, int p) {
-        boolean v6 = pt.isV6(p);
-        int min = v6 ? 16 : 8;
-        long hi = pt.hi(p), lo = pt.lo(p);
-        for (int len = pt.length(p) - 1; len >= min; len--) {
-            int q = pt.find(v6, hi, lo, len);
-            if (q >= 0 && prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
-        }
+        if (covering == null) covering = new CoveringPrefixes(pt);
+        for (int q : covering.of(p)) if (prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
         return false;
     }
 
     /**
-     * Member indexes in prefix order: IPv4 members by a radix sort on (address, length), IPv6 ones
-     * (fewer, 128-bit) by comparison, after them as {@link PrefixTable#compare} orders families.
+     * Indexes of the members from {@code from} on, in prefix order: IPv4 members by a radix sort on
+     * (address, length), IPv6 ones (fewer, 128-bit) by comparison, after them as
+     * {@link PrefixTable#compare} orders families.
      */
-    static int[] prefixOrder(EntityIndex.Members m, PrefixTable pt) {
+    static int[] prefixOrder(EntityIndex.Members m, PrefixTable pt, int from) {
         int n = m.size(), n4 = 0;
-        for (int i = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) n4++;
-        int[] v4 = new int[n4], v6 = new int[n - n4];
+        for (int i = from; i < n; i++) if (!pt.isV6(m.prefix(i))) n4++;
+        int[] v4 = new int[n4], v6 = new int[n - from - n4];
         long[] keys = new long[n4];
-        for (int i = 0, a = 0, b = 0; i < n; i++) {
+        int[] v4Members = new int[n4];
+        for (int i = from, a = 0, b = 0; i < n; i++) {
             int p = m.prefix(i);
             if (pt.isV6(p)) {
                 v6[b++] = i;
             } else {
-                keys[a] = ((pt.hi(p) >>> 32) << 8) | pt.length(p);
+                keys[a] = v4Key(pt, p);
+                v4Members[a] = i;
                 v4[a] = a;
                 a++;
             }
         }
         if (n4 > 1) it.unimi.dsi.fastutil.longs.LongArrays.radixSortIndirect(v4, keys, true);
-        int[] order = new int[n];
+        int[] order = new int[n - from];
         // v4[] holds positions among the IPv4 members: map them back to member indexes
-        int[] v4Members = new int[n4];
-        for (int i = 0, a = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) v4Members[a++] = i;
         for (int k = 0; k < n4; k++) order[k] = v4Members[v4[k]];
         if (v6.length > 1) IntArrays.quickSort(v6, (x, y) -> pt.compare(m.prefix(x), m.prefix(y)));
         System.arraycopy(v6, 0, order, n4, v6.length);
         return order;
+    }
+
+    /**
+     * Merges members that joined since the last order into it: between bins a large entity gains a
+     * few members, and re-sorting all of them each time was the calculator's next cost (JFR). Members
+     * are distinct prefixes, so the order is total and merging gives what a full sort would.
+     */
+    static int[] merge(int[] old, int[] added, EntityIndex.Members m, PrefixTable pt) {
+        int[] out = new int[old.length + added.length];
+        int i = 0, j = 0, k = 0;
+        while (i < old.length && j < added.length) {
+            out[k++] = before(pt, m.prefix(added[j]), m.prefix(old[i])) ? added[j++] : old[i++];
+        }
+        while (i < old.length) out[k++] = old[i++];
+        while (j < added.length) out[k++] = added[j++];
+        return out;
+    }
+
+    /** The order of {@link #prefixOrder}: IPv4 by (address, length), then IPv6 as {@link PrefixTable#compare}. */
+    private static boolean before(PrefixTable pt, int a, int b) {
+        boolean va = pt.isV6(a), vb = pt.isV6(b);
+        if (va != vb) return vb;
+        return va ? pt.compare(a, b) < 0 : v4Key(pt, a) < v4Key(pt, b);
+    }
+
+    private static long v4Key(PrefixTable pt, int p) {
+        return ((pt.hi(p) >>> 32) << 8) | pt.length(p);
     }
 
     private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
