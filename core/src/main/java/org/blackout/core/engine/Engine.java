@@ -97,19 +97,20 @@ public final class Engine implements RoutingView, ElementSink {
         elements++;
         int peer = peerOf(collector, e);
         touch(peer, t);
+        int p = -1;
         switch (e.type()) {
             case RIB -> {
                 if (!syncing.get(peer)) {
                     routing.beginSync(peer);
                     syncing.set(peer);
                 }
-                int p = prefixId(e.prefix());
+                p = prefixId(e.prefix());
                 routing.announce(peer, p, pathId(e.attributes()), e.pathId());
                 visibility.announced(peer, p, true);
             }
             case ANNOUNCE -> {
                 endSync(peer, t);
-                int p = prefixId(e.prefix());
+                p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
                     withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
@@ -121,7 +122,7 @@ public final class Engine implements RoutingView, ElementSink {
             }
             case WITHDRAW -> {
                 endSync(peer, t);
-                int p = routing.prefixes().find(e.prefix());
+                p = routing.prefixes().find(e.prefix());
                 if (p >= 0) {
                     withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
@@ -146,7 +147,19 @@ public final class Engine implements RoutingView, ElementSink {
                 listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), kind, routes, detail));
             }
         }
+        dispatched = e;
+        dispatchedPrefix = p;
         listener.element(collector, e, this);
+        dispatched = null;
+    }
+
+    private RouteElement dispatched;
+    private int dispatchedPrefix = -1;
+
+    /** The element being handed to listeners already has its prefix id: no second look-up per element. */
+    @Override
+    public int prefixIdOf(RouteElement e) {
+        return e == dispatched ? dispatchedPrefix : RoutingView.super.prefixIdOf(e);
     }
 
     /**

@@ -43,6 +43,10 @@ public final class SignalCalculator {
      */
     private long[] borders = new long[1024];
     private CoveringPrefixes covering;
+    private static final PrefixVisibility.Status[] STATUSES = PrefixVisibility.Status.values();
+    /** Scratch of {@link #compute}: members' peer sets and statuses, reused between calls. */
+    private long[] rowsOf = new long[1024];
+    private byte[] statusOf = new byte[1024];
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -110,6 +114,20 @@ public final class SignalCalculator {
         long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
         boolean[] reach = new boolean[Math.min(n, 129) + 1];
 
+        // Pass 1, in member order (for countries that is prefix-id order, as members join when their
+        // prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
+        // address order instead missed the cache for nearly every member of a large entity, the
+        // calculator's main cost (JFR); the walk below reads these compact copies.
+        if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
+        if (statusOf.length < n) statusOf = new byte[Math.max(n, statusOf.length * 2)];
+        long[] rowsOf = this.rowsOf;
+        byte[] statusOf = this.statusOf;
+        for (int i = 0; i < n; i++) {
+            int p = m.prefix(i);
+            for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
+            statusOf[i] = (byte) prefixes.status(p, now).ordinal();
+        }
+
         // stack of enclosing members: index into order, cumulative peer set, visibility
         int[] stack = new int[n];
         long[][] cum = new long[Math.min(n, 129) + 1][words];
@@ -124,12 +142,15 @@ public final class SignalCalculator {
             while (depth > 0 && !pt.covers(m.prefix(stack[depth - 1]), p)) depth--;
             if (depth >= cum.length) depth = cum.length - 1; // cannot happen: nesting depth ≤ 129
             long[] c = cum[depth];
+            int own = 0;
             for (int w = 0; w < words; w++) {
-                long own = bits.word(p, w);
-                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | own;
-                if (w < mask.length) seeing[w] |= own & mask[w];
+                long row = rowsOf[i * words + w];
+                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | row;
+                if (w < mask.length) {
+                    seeing[w] |= row & mask[w];
+                    own += Long.bitCount(row & mask[w]);
+                }
             }
-            int own = bits.count(p, mask);
             if (full > 0 && own > threshold * full) visiblePrefixes++;
             int covered = 0;
             for (int w = 0; w < words && w < mask.length; w++) covered += Long.bitCount(c[w] & mask[w]);
@@ -138,7 +159,7 @@ public final class SignalCalculator {
             double weight = m.weight(i);
             // per prefix among its carriers: a lost prefix inside a reachable member is not lost space
             boolean parentReach = depth > 0 && reach[depth - 1];
-            switch (prefixes.status(p, now)) {
+            switch (STATUSES[statusOf[i]]) {
                 case VISIBLE -> {
                     known++;
                     reach[depth] = true;
