@@ -43,6 +43,8 @@ public final class SignalCalculator {
      */
     private long[] borders = new long[1024];
     private CoveringPrefixes covering;
+    private static final int DENSE_ASNS = 1 << 19;
+    private short[] asCountries;
     private static final PrefixVisibility.Status[] STATUSES = PrefixVisibility.Status.values();
     /** Scratch of {@link #compute}: members' peer sets and statuses, reused between calls. */
     private long[] rowsOf = new long[1024];
@@ -325,11 +327,20 @@ public final class SignalCalculator {
         return b;
     }
 
+    /** AS → country: a RIB's new paths each walk their hops, and most ASNs are small enough for an array. */
+    private int asCountry(long asn) {
+        if (asn >= DENSE_ASNS) return maps.asCountry(asn);
+        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        int v = asCountries[(int) asn];
+        if (v == 0) asCountries[(int) asn] = (short) (v = maps.asCountry(asn) + 2); // 0: not looked up yet
+        return v - 2;
+    }
+
     private long walkBorder(PathTable paths, int path, int country) {
         int n = paths.hopCount(path);
         for (int i = n - 1; i >= 0; i--) {
             long a = paths.hop(path, i);
-            if (maps.asCountry(a) != country) return a;
+            if (asCountry(a) != country) return a;
         }
         return -1;
     }
