@@ -34,6 +34,16 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // start-up is most of a --version run, and building the command tree (picocli reflecting over
+        // every subcommand's options) is most of the start-up: answer it before (same text, same status)
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            try {
+                for (String line : new Version().getVersion()) System.out.println(line);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            System.exit(0);
+        }
         int code = commandLine().execute(args);
         System.exit(code);
     }

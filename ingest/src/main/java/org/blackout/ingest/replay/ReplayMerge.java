@@ -53,12 +53,22 @@ public final class ReplayMerge {
                 open.add(s);
                 if (s.peek() != null) queue.add(s);
             }
-            while (!queue.isEmpty()) {
-                ElementSource s = queue.poll();
+            // The source being read stays out of the queue while its next element still comes first:
+            // files of one collector follow each other in time, so most elements cost one comparison
+            // instead of a heap's poll and add (a tenth of a day's replay, JFR). The order is total
+            // (ties end at the file's position), so the merge is the same as polling every time.
+            ElementSource s = queue.poll();
+            while (s != null) {
                 RouteElement e = s.next();
                 elements++;
                 sink.accept(s.collector, e);
-                if (s.peek() != null) queue.add(s);
+                ElementSource top = queue.peek();
+                if (s.peek() == null) {
+                    s = queue.poll();
+                } else if (top != null && compare(top, s) < 0) {
+                    queue.add(s);
+                    s = queue.poll();
+                }
             }
         } finally {
             for (ElementSource s : open) {
