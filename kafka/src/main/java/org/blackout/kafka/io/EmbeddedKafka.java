@@ -11,7 +11,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A one-node Kafka (KRaft, combined broker and controller) in this process, for {@code flink --local}
  * and tests: no ZooKeeper, no Docker, a fresh log directory under {@code dir}, deleted on close.
- * Transactions work on one node (the transaction log's replication is set to 1).
+ * Transactions work on one node (the transaction log's replication is set to 1). Nothing is deleted by
+ * age: records are timestamped with the data's time, often years old.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
@@ -30,7 +31,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("transaction.state.log.num.partitions", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("log.flush.interval.messages", Long.toString(Long.MAX_VALUE))
+                // records carry the data's time (2008, 2014...): time-based retention would delete whole
+                // segments of a replay while it is read
+                .setConfigProp("log.retention.ms", "-1")
+                .setConfigProp("log.retention.hours", "-1")
                 .setDeleteOnClose(true)
                 .build();
         try {
@@ -51,7 +55,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Creates topics with {@code partitions} partitions each (replication 1). */
     public void createTopics(int partitions, String... topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
-            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+            admin.createTopics(java.util.Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)
+                            .configs(Map.of("retention.ms", "-1"))).toList())
                     .all().get();
         }
     }
