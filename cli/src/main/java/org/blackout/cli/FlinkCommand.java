@@ -130,7 +130,7 @@ final class FlinkCommand implements Callable<Integer> {
             LocalRun.Result r = LocalRun.run(files, factory, new LocalRun.Options(parallelism,
                     partitions != null ? partitions : parallelism, every, late, dir, eventsOut, signalsOut));
             System.err.printf(Locale.ROOT, "flink: %d elements published in %.1f s; job at parallelism %d over %d partitions: "
-                            + "%.1f s, %.0f routes/s; %d events, %d signals; last checkpoint %d bytes (%.1f per element)%n",
+                            + "%.1f s, %.0f routes/s; %d events, %d signals; checkpoints up to %d bytes on disk (%.1f per element)%n",
                     r.elements(), r.publishSeconds(), r.parallelism(), r.partitions(), r.jobSeconds(), r.routesPerSecond(),
                     r.events().size(), r.signals(), r.stateBytes(), (double) r.stateBytes() / Math.max(1, r.elements()));
         } finally {

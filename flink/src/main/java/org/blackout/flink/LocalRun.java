@@ -40,7 +40,8 @@ public final class LocalRun {
      * @param elements     route elements published
      * @param events       the events in their final state, as {@code replay --events-out} writes them (JSON lines)
      * @param signals      signals written
-     * @param stateBytes   bytes of the last retained checkpoint (RocksDB, incremental)
+     * @param stateBytes   the largest footprint of the checkpoints on disk seen while the job ran (RocksDB, incremental:
+     *                     the shared SST files of the newest checkpoint and its own files), sampled every half second
      */
     public record Result(long elements, int parallelism, int partitions, double publishSeconds, double jobSeconds,
             List<String> events, long signals, long stateBytes, JobExecutionResult job) {
@@ -85,7 +86,27 @@ public final class LocalRun {
                     o.parallelism());
             BlackoutJob.build(env, s, factory, tap);
             long t1 = System.nanoTime();
-            JobExecutionResult job = env.execute("blackout (local)");
+            // Flink removes a finished job's checkpoints: their footprint is sampled while it runs
+            long[] largest = {0};
+            Thread sampler = Thread.ofPlatform().daemon().name("checkpoint-size").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        largest[0] = Math.max(largest[0], lastCheckpointBytes(checkpoints));
+                        Thread.sleep(500);
+                    } catch (IOException | java.io.UncheckedIOException e) {
+                        // a checkpoint being subsumed while walked: sample again
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            JobExecutionResult job;
+            try {
+                job = env.execute("blackout (local)");
+            } finally {
+                sampler.interrupt();
+                sampler.join();
+            }
             double jobSeconds = (System.nanoTime() - t1) / 1e9;
 
             List<String> events = finalEvents(read(kafka.bootstrap(), Topics.EVENTS));
@@ -98,8 +119,7 @@ public final class LocalRun {
                 writeLines(o.signalsOut(), lines);
                 signals = lines.size();
             }
-            return new Result(published, o.parallelism(), o.partitions(), publish, jobSeconds, events, signals,
-                    lastCheckpointBytes(checkpoints), job);
+            return new Result(published, o.parallelism(), o.partitions(), publish, jobSeconds, events, signals, largest[0], job);
         }
     }
 
@@ -187,15 +207,15 @@ public final class LocalRun {
         }
     }
 
-    /** The bytes of the files the newest retained checkpoint references (its own directory and the shared SST files). */
+    /** The bytes of every file under the checkpoint directory (subsumed checkpoints are removed as new ones complete). */
     static long lastCheckpointBytes(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) return 0;
         try (Stream<Path> files = Files.walk(checkpoints)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
+            return files.mapToLong(f -> {
                 try {
-                    return Files.size(f);
+                    return Files.isRegularFile(f) ? Files.size(f) : 0;
                 } catch (IOException e) {
-                    return 0;
+                    return 0; // removed meanwhile
                 }
             }).sum();
         }
