@@ -16,5 +16,7 @@ final class Commands {
         cl.addSubcommand("bmp", new BmpCommand());
         cl.addSubcommand("collect", new CollectCommand());
         cl.addSubcommand("config", new ConfigCommand());
+        cl.addSubcommand("publish", new PublishCommand());
+        cl.addSubcommand("flink", new FlinkCommand());
     }
 }
