@@ -17,6 +17,7 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.rib.RoutingState;
 import org.blackout.core.signal.EntityIndex;
 import org.blackout.core.signal.Signal;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
