@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
@@ -28,9 +29,9 @@ public final class ReplayMerge {
     private long elements;
     private long skipped;
 
-    /** Files with their collectors named by {@link CollectorNames}. */
+    /** Files with their collectors named by {@link ArchiveLayout#collectorOf}. */
     public ReplayMerge(List<Path> files) {
-        this(files, files.stream().map(CollectorNames::of).toList());
+        this(files, files.stream().map(ArchiveLayout::collectorOf).toList());
     }
 
     public ReplayMerge(List<Path> files, List<String> collectors) {
