@@ -29,7 +29,7 @@ public final class ArchiveLayout {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd.HHmm").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile("(bview|rib|updates)\\.(\\d{8}\\.\\d{4})(\\..*)?");
+    private static final Pattern NAME = Pattern.compile("(bview|rib|updates)\\.(\\d{8}\\.\\d{4})(\\.gz|\\.bz2|\\.zst)?");
     private static final Pattern COLLECTOR = Pattern.compile("(rrc\\d{2}|route-views[\\w.-]*|routeviews[\\w.-]*)",
             Pattern.CASE_INSENSITIVE);
 
@@ -46,12 +46,32 @@ public final class ArchiveLayout {
      * are older layouts tried when the first is not there (route-views2's {@code bgpdata/} without prefix).
      */
     public static List<String> remotePaths(Collector c, Kind kind, Instant start) {
-        String name = fileName(c.project(), kind, start, c.project().suffix());
+        return remotePaths(c, kind, start, c.project().suffix());
+    }
+
+    /** As {@link #remotePaths(Collector, Kind, Instant)} for a file compressed otherwise than the project's default. */
+    public static List<String> remotePaths(Collector c, Kind kind, Instant start, String suffix) {
+        String name = fileName(c.project(), kind, start, suffix);
         String month = MONTH.format(start);
         return switch (c.project()) {
             case RIS -> List.of(c.name() + "/" + month + "/" + name);
             case ROUTEVIEWS -> {
                 String tail = "bgpdata/" + month + "/" + (kind == Kind.RIB ? "RIBS/" : "UPDATES/") + name;
+                yield c.name().equals("route-views2") ? List.of(c.name() + "/" + tail, tail) : List.of(c.name() + "/" + tail);
+            }
+        };
+    }
+
+    /**
+     * The directories of a collector's month that list its files of {@code kind}, relative to the base URL,
+     * the preferred first (RIS keeps RIBs and updates in one directory, RouteViews in RIBS/ and UPDATES/).
+     */
+    public static List<String> monthDirectories(Collector c, Kind kind, java.time.YearMonth month) {
+        String m = String.format(java.util.Locale.ROOT, "%04d.%02d", month.getYear(), month.getMonthValue());
+        return switch (c.project()) {
+            case RIS -> List.of(c.name() + "/" + m + "/");
+            case ROUTEVIEWS -> {
+                String tail = "bgpdata/" + m + "/" + (kind == Kind.RIB ? "RIBS/" : "UPDATES/");
                 yield c.name().equals("route-views2") ? List.of(c.name() + "/" + tail, tail) : List.of(c.name() + "/" + tail);
             }
         };
@@ -74,14 +94,15 @@ public final class ArchiveLayout {
         if (!m.matches()) return Optional.empty();
         try {
             Instant t = LocalDateTime.parse(m.group(2), DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")).toInstant(ZoneOffset.UTC);
-            return Optional.of(new Named(m.group(1).equals("updates") ? Kind.UPDATES : Kind.RIB, t));
+            return Optional.of(new Named(m.group(1).equals("updates") ? Kind.UPDATES : Kind.RIB, t,
+                    m.group(3) == null ? "" : m.group(3)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
     /** What a file name says: its kind and the start of its interval. */
-    public record Named(Kind kind, Instant start) {}
+    public record Named(Kind kind, Instant start, String suffix) {}
 
     /**
      * Names the collector an MRT file came from, from its path, as archives lay files out:
