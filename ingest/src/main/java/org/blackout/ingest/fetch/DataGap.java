@@ -9,7 +9,7 @@ import org.blackout.ingest.catalog.ArchiveLayout;
  */
 public record DataGap(String collector, ArchiveLayout.Kind kind, Instant from, Instant until, String reason) {
 
-    static DataGap of(FetchResult.Gap g) {
+    public static DataGap of(FetchResult.Gap g) {
         RemoteFile f = g.file();
         return new DataGap(f.collector().name(), f.kind(), f.start(), f.start().plus(f.interval()), g.reason());
     }

@@ -59,7 +59,8 @@ public final class Downloader {
         return new Downloader(Duration.ofSeconds(30), 5, Duration.ofSeconds(1));
     }
 
-    HttpClient client() {
+    /** The client, shared with the indexes that ask the same servers. */
+    public HttpClient httpClient() {
         return client;
     }
 

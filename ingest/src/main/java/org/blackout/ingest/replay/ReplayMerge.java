@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.wire.element.ElementSink;
@@ -24,6 +25,7 @@ public final class ReplayMerge {
 
     private final List<Path> files;
     private final List<String> collectors;
+    private final List<Pending> pending;
     private Consumer<MrtDecodeException> errors = e -> System.err.println("replay: " + e.getMessage());
     private final List<ElementSource> open = new ArrayList<>();
     private long elements;
@@ -35,9 +37,26 @@ public final class ReplayMerge {
     }
 
     public ReplayMerge(List<Path> files, List<String> collectors) {
+        this(files, collectors, List.of());
+    }
+
+    /**
+     * A file not at hand yet (being downloaded): it joins the merge, in the given order after the local
+     * files, once the merge reaches {@code openAtMicros} (or runs dry), when {@code resolve} is called on
+     * the merge's thread; it answers the file, or null when there is none (a data gap, reported by it).
+     * A file that holds no element earlier than its {@code openAtMicros} merges exactly as if it had
+     * been there from the start; its decoding starts when it joins, so only a few files decode at once.
+     */
+    public record Pending(String collector, long openAtMicros, Callable<Path> resolve) {}
+
+    /** Local files first, then pending ones (ordered by when they open; ties keep the given order). */
+    public ReplayMerge(List<Path> files, List<String> collectors, List<Pending> pending) {
         if (files.size() != collectors.size()) throw new IllegalArgumentException("one collector name per file");
         this.files = List.copyOf(files);
         this.collectors = List.copyOf(collectors);
+        List<Pending> sorted = new ArrayList<>(pending);
+        sorted.sort(java.util.Comparator.comparingLong(Pending::openAtMicros));
+        this.pending = List.copyOf(sorted);
     }
 
     public ReplayMerge onError(Consumer<MrtDecodeException> errors) {
@@ -54,7 +73,17 @@ public final class ReplayMerge {
                 open.add(s);
                 if (s.peek() != null) queue.add(s);
             }
-            while (!queue.isEmpty()) {
+            int next = 0, order = files.size();
+            while (true) {
+                while (next < pending.size() && (queue.isEmpty() || pending.get(next).openAtMicros() <= queue.peek().peek().timeMicros())) {
+                    Pending p = pending.get(next++);
+                    Path file = resolve(p);
+                    if (file == null) continue;
+                    ElementSource s = new ElementSource(file, p.collector(), order++, errors);
+                    open.add(s);
+                    if (s.peek() != null) queue.add(s);
+                }
+                if (queue.isEmpty()) break;
                 ElementSource s = queue.poll();
                 RouteElement e = s.next();
                 elements++;
@@ -66,6 +95,19 @@ public final class ReplayMerge {
                 skipped += s.skipped();
                 s.close();
             }
+        }
+    }
+
+    private static Path resolve(Pending p) throws IOException {
+        try {
+            return p.resolve().call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for a " + p.collector() + " file");
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 
