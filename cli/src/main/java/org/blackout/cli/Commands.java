@@ -15,5 +15,7 @@ final class Commands {
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("bmp", new BmpCommand());
         cl.addSubcommand("collect", new CollectCommand());
+        cl.addSubcommand("fetch", new FetchCommand());
+        cl.addSubcommand("collectors", new CollectorsCommand());
     }
 }

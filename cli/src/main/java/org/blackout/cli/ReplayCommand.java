@@ -24,7 +24,10 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.source.ArchiveReplay;
+import org.blackout.pipeline.source.ArchiveSelection;
 import org.blackout.pipeline.source.MrtInputs;
+import org.blackout.pipeline.source.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,12 +37,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replays MRT files (RIB dumps and updates, several collectors merged in time order) through "
                 + "the routing engine and prints signals per watched entity per time bin.",
+                "Files are given by path, or by collector and time range (--collectors rrc00,route-views2 --from T --until T): "
+                + "then they are downloaded from the public archives (or --archive mirrors) into a cache, several ahead of the replay.",
                 "Signals go to stdout; progress, feed events (peer sessions down, stale peers) and errors to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
             + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
     List<Path> inputs;
+
+    @Mixin ArchiveOptions archive = new ArchiveOptions();
 
     @Mixin EntityOptions entities = new EntityOptions();
 
@@ -85,8 +92,28 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        List<Path> files = MrtInputs.files(inputs);
-        if (files.isEmpty()) {
+        ArchiveSelection selection = null;
+        if (!archive.selected() && (archive.from != null || archive.until != null)) {
+            System.err.println("replay: --from and --until select archive files by collector: add --collectors");
+            return 2;
+        }
+        if (archive.selected()) {
+            if (inputs != null && !inputs.isEmpty()) {
+                System.err.println("replay: give files or --collectors with a time range, not both");
+                return 2;
+            }
+            try {
+                selection = archive.selection();
+            } catch (IllegalArgumentException e) {
+                System.err.println("replay: " + e.getMessage());
+                return 2;
+            }
+        } else if (inputs == null || inputs.isEmpty()) {
+            System.err.println("replay: give MRT files, or --collectors with --from and --until");
+            return 2;
+        }
+        List<Path> files = selection != null ? List.of() : MrtInputs.files(inputs);
+        if (selection == null && files.isEmpty()) {
             System.err.println("replay: no MRT files in " + inputs);
             return 2;
         }
@@ -107,11 +134,22 @@ final class ReplayCommand implements Callable<Integer> {
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         SignalOutput sink = new SignalOutput(out, format, maps, jsonOut, feedEvents, false);
         EventLog events = eventsOut == null ? null : new EventLog(new EventSink() {});
-        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(sink);
-        if (events != null) builder.events(events);
+        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).policies(policy);
+        if (selection != null) builder.signals(WarmUp.quiet(sink, selection.from()));
+        else builder.signals(sink);
+        if (events != null) builder.events(selection != null ? WarmUp.quiet(events, selection.from()) : events);
         Pipeline pipeline = builder.build();
-        ReplayMerge merge = new ReplayMerge(files);
-        ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;
+        ArchiveReplay fetched;
+        try {
+            fetched = selection == null ? null : ArchiveReplay.start(selection, System.err);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        ReplayMerge merge = fetched != null ? fetched.merge(pipeline::feedEvent) : new ReplayMerge(files);
+        boolean terminal = progress && Terminal.isStderrTerminal();
+        ProgressBar bar = terminal && fetched == null ? progressBar(merge.estimatedBytes()) : null;
+        AutoCloseable fetchBar = terminal && fetched != null ? fetched.progress().show(System.err) : null;
         long[] n = {0};
         try {
             pipeline.replay(merge, bar == null ? null : (collector, e) -> {
@@ -128,11 +166,17 @@ final class ReplayCommand implements Callable<Integer> {
                 bar.stepTo(bar.getMax());
                 bar.close();
             }
+            if (fetchBar != null) fetchBar.close();
+            if (fetched != null) {
+                fetched.close();
+                System.err.println(fetched.progress().summary());
+            }
             out.flush();
             if (jsonOut != null) jsonOut.close();
         }
+        int fileCount = fetched != null ? (int) (fetched.progress().downloadedFiles() + fetched.progress().cachedFiles()) : files.size();
         System.err.printf(Locale.ROOT, "replay: %d files, %d elements, %d peers, %d prefixes, %d AS paths, %d signals, "
-                        + "%d feed events%s%n", files.size(), merge.elements(), pipeline.engine().routing().peerCount(),
+                        + "%d feed events%s%n", fileCount, merge.elements(), pipeline.engine().routing().peerCount(),
                 pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals.get(), sink.feed.get(),
                 merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
         return out.checkError() ? 1 : 0;
