@@ -17,4 +17,9 @@ public interface ArchiveIndex {
      * interval is a gap at once; else (names from the layout alone) gaps show when a download fails.
      */
     boolean knowsExistence();
+
+    /** How reports name where files are missing from: {@code the archive}, {@code the cache}. */
+    default String where() {
+        return "the archive";
+    }
 }

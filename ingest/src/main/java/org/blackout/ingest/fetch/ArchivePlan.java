@@ -36,20 +36,20 @@ public record ArchivePlan(List<RemoteFile> files, List<DataGap> gaps, Instant fr
             Instant warm = rib != null ? rib.start() : from;
             if (rib != null) files.add(rib);
             else gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.RIB, from.minus(r.multipliedBy(RIB_LOOKBACK)), from,
-                    "no RIB at or before " + from + " in the archive: the tables are learned from the updates"));
+                    "no RIB at or before " + from + " in " + index.where() + ": the tables are learned from the updates"));
             // the update file holding `warm` may start up to one interval before it (historic stamps drift)
             List<RemoteFile> updates = index.files(c, ArchiveLayout.Kind.UPDATES, warm.minus(u).plusSeconds(1), until);
             Instant cursor = warm;
             for (RemoteFile f : updates) {
                 if (index.knowsExistence() && Duration.between(cursor, f.start()).compareTo(u.dividedBy(2)) > 0) {
-                    gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.UPDATES, cursor, f.start(), "no update file in the archive"));
+                    gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.UPDATES, cursor, f.start(), "no update file in " + index.where()));
                 }
                 files.add(f);
                 Instant end = f.start().plus(u);
                 if (end.isAfter(cursor)) cursor = end;
             }
             if (index.knowsExistence() && Duration.between(cursor, until).compareTo(u.dividedBy(2)) > 0) {
-                gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.UPDATES, cursor, until, "no update file in the archive"));
+                gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.UPDATES, cursor, until, "no update file in " + index.where()));
             }
         }
         return new ArchivePlan(List.copyOf(files), List.copyOf(gaps), from, until);

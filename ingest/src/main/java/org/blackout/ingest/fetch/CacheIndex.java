@@ -47,6 +47,11 @@ public final class CacheIndex implements ArchiveIndex {
     }
 
     @Override
+    public String where() {
+        return "the cache (--offline)";
+    }
+
+    @Override
     public boolean knowsExistence() {
         return true;
     }

@@ -16,7 +16,7 @@ public record DataGap(String collector, ArchiveLayout.Kind kind, Instant from, I
 
     @Override
     public String toString() {
-        return collector + " " + (kind == ArchiveLayout.Kind.RIB ? "RIB at " + from : "updates " + from + "–" + until)
+        return collector + " " + (kind == ArchiveLayout.Kind.RIB ? "RIB " : "updates ") + from + "–" + until
                 + ": " + reason;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FetchProgress {
     private final long startNanos = System.nanoTime();
+    private volatile long lastNanos = startNanos;
     final AtomicLong planned = new AtomicLong();
     final AtomicLong done = new AtomicLong();
     final AtomicLong downloadedFiles = new AtomicLong();
@@ -40,8 +41,14 @@ public final class FetchProgress {
         return cachedBytes.get();
     }
 
-    void gap() {
+    /** Counts a data gap (planned or found by a download). */
+    public void gap() {
         gaps.incrementAndGet();
+    }
+
+    void fileDone() {
+        lastNanos = System.nanoTime();
+        done.incrementAndGet();
     }
 
     /** {@code fetch: 12/84 files, 153.2 MiB, 12.3 MiB/s, ETA 1m10s}. */
@@ -56,7 +63,7 @@ public final class FetchProgress {
 
     /** {@code fetch: 12 files (10 downloaded, 2 from the cache), 1 gap, 153.2 MiB downloaded in 12.5 s}. */
     public String summary() {
-        double secs = (System.nanoTime() - startNanos) / 1e9;
+        double secs = (lastNanos - startNanos) / 1e9;
         return String.format(Locale.ROOT, "fetch: %d files (%d downloaded, %d from the cache), %d %s, %.1f MiB downloaded in %.1f s",
                 downloadedFiles.get() + cachedFiles.get(), downloadedFiles.get(), cachedFiles.get(), gaps.get(),
                 gaps.get() == 1 ? "gap" : "gaps", bytes.get() / 1048576.0, secs);

@@ -67,9 +67,9 @@ public final class Fetcher implements AutoCloseable {
                     // only for the summary
                 }
             }
-            case FetchResult.Gap g -> progress.gaps.incrementAndGet();
+            case FetchResult.Gap g -> { } // counted when reported, with the gaps the plan found
         }
-        progress.done.incrementAndGet();
+        progress.fileDone();
         return r;
     }
 

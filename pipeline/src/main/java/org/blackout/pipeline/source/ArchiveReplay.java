@@ -129,6 +129,7 @@ public final class ArchiveReplay implements AutoCloseable {
 
     private void report(DataGap g, Consumer<FeedEvent> feed) {
         gaps.add(g);
+        fetcher.progress().gap();
         err.println("data gap: " + g);
         if (feed != null) {
             feed.accept(new FeedEvent(g.from(), FeedEvent.collectorWide(g.collector()), FeedEvent.Kind.DATA_GAP, 0,
