@@ -36,6 +36,8 @@ public final class ListingIndex implements ArchiveIndex {
     private final Duration timeout;
     private final LayoutIndex fallback;
     private final Map<String, List<RemoteFile>> months = new ConcurrentHashMap<>();
+    // RIS keeps RIBs and updates in one directory: one request serves both kinds
+    private final Map<URI, java.util.Optional<String>> pages = new ConcurrentHashMap<>();
 
     public ListingIndex(Map<Project, URI> bases, HttpClient client, Duration timeout) {
         this.bases = Map.copyOf(bases);
@@ -104,6 +106,15 @@ public final class ListingIndex implements ArchiveIndex {
     }
 
     private String get(URI uri) throws IOException {
+        java.util.Optional<String> page = pages.get(uri);
+        if (page == null) {
+            page = java.util.Optional.ofNullable(fetch(uri));
+            pages.put(uri, page);
+        }
+        return page.orElse(null);
+    }
+
+    private String fetch(URI uri) throws IOException {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -65,6 +65,8 @@ class ArchivePlanTest {
                     "rrc15 RIB 2010-02-27T00:00:00Z–2010-02-27T16:00:00Z: no RIB at or before 2010-02-27T16:00:00Z in the archive: "
                             + "the tables are learned from the updates",
                     "rrc15 updates 2010-02-27T16:05:00Z–2010-02-27T16:10:00Z: no update file in the archive");
+            // one listing of the month serves bviews and updates
+            assertThat(m.requests()).containsExactly("GET /rrc15/2010.02/");
         }
     }
 
