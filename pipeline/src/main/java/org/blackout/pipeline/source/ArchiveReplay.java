@@ -111,6 +111,22 @@ public final class ArchiveReplay implements AutoCloseable {
         return new ReplayMerge(List.of(), List.of(), pending);
     }
 
+    /**
+     * Per collector, the end of the last update interval read from the archive (the RIB's time when no
+     * update file was read); valid once the merge has run. Data from then on is not in the archive.
+     */
+    public java.util.Map<String, Instant> coveredUntil() {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        for (int i = 0; i < plan.files().size(); i++) {
+            RemoteFile f = plan.files().get(i);
+            CompletableFuture<FetchResult> r = results.get(i);
+            if (!r.isDone() || r.isCompletedExceptionally() || !(r.join() instanceof FetchResult.Ready)) continue;
+            Instant end = f.start().plus(f.interval());
+            out.merge(f.collector().name(), end, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return out;
+    }
+
     /** Only fills the cache: waits for every file and reports the gaps (for {@code blackout fetch}). */
     public List<FetchResult> fetchAll() throws InterruptedException {
         for (DataGap g : plan.gaps()) report(g, null);
