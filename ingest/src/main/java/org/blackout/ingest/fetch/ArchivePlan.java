@@ -23,6 +23,34 @@ public record ArchivePlan(List<RemoteFile> files, List<DataGap> gaps, Instant fr
     /** RIBs are searched this many RIB intervals back, so one missing dump does not lose the RIB. */
     private static final int RIB_LOOKBACK = 2;
 
+    /**
+     * The update files that appeared after {@code after} (per collector, the start of the last file read),
+     * up to {@code until}: the next round of a followed archive. A hole between them is a gap; the newest
+     * interval not published yet is not.
+     */
+    public static ArchivePlan next(ArchiveIndex index, List<Collector> collectors, java.util.Map<String, Instant> after, Instant until)
+            throws IOException {
+        List<RemoteFile> files = new ArrayList<>();
+        List<DataGap> gaps = new ArrayList<>();
+        Instant earliest = until;
+        for (Collector c : collectors) {
+            Instant last = after.get(c.name());
+            if (last == null) continue;
+            if (last.isBefore(earliest)) earliest = last;
+            Duration u = c.updatesInterval();
+            Instant cursor = last.plus(u);
+            for (RemoteFile f : index.files(c, ArchiveLayout.Kind.UPDATES, last.plusSeconds(1), until)) {
+                if (index.knowsExistence() && Duration.between(cursor, f.start()).compareTo(u.dividedBy(2)) > 0) {
+                    gaps.add(new DataGap(c.name(), ArchiveLayout.Kind.UPDATES, cursor, f.start(), "no update file in " + index.where()));
+                }
+                files.add(f);
+                Instant end = f.start().plus(u);
+                if (end.isAfter(cursor)) cursor = end;
+            }
+        }
+        return new ArchivePlan(List.copyOf(files), List.copyOf(gaps), earliest, until);
+    }
+
     public static ArchivePlan of(ArchiveIndex index, List<Collector> collectors, Instant from, Instant until) throws IOException {
         if (!until.isAfter(from)) throw new IllegalArgumentException("--until " + until + " is not after --from " + from);
         List<RemoteFile> files = new ArrayList<>();

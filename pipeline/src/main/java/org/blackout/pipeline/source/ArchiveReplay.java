@@ -42,7 +42,7 @@ public final class ArchiveReplay implements AutoCloseable {
     private final List<DataGap> gaps = Collections.synchronizedList(new ArrayList<>());
     private final PrintStream err;
 
-    private ArchiveReplay(ArchiveSelection selection, ArchivePlan plan, Fetcher fetcher, PrintStream err) {
+    ArchiveReplay(ArchiveSelection selection, ArchivePlan plan, Fetcher fetcher, PrintStream err) {
         this.selection = selection;
         this.plan = plan;
         this.fetcher = fetcher;
@@ -55,11 +55,15 @@ public final class ArchiveReplay implements AutoCloseable {
         List<Collector> collectors = CollectorCatalog.resolve(sel.collectors());
         FileCache cache = new FileCache(sel.cache());
         Downloader downloader = new Downloader(sel.timeout(), sel.attempts(), sel.backoff());
-        ArchiveIndex index = sel.offline() ? new CacheIndex(cache, sel.archives())
+        ArchivePlan plan = ArchivePlan.of(index(sel, cache, downloader), collectors, sel.from(), sel.until());
+        return new ArchiveReplay(sel, plan, new Fetcher(downloader, cache, sel.jobs(), sel.offline()), err);
+    }
+
+    /** Where the selection learns which files exist: the cache offline, else the broker or the archives' listings. */
+    static ArchiveIndex index(ArchiveSelection sel, FileCache cache, Downloader downloader) {
+        return sel.offline() ? new CacheIndex(cache, sel.archives())
                 : sel.broker() != null ? new BrokerIndex(sel.broker(), downloader.httpClient(), sel.timeout())
                 : new ListingIndex(sel.archives(), downloader.httpClient(), sel.timeout());
-        ArchivePlan plan = ArchivePlan.of(index, collectors, sel.from(), sel.until());
-        return new ArchiveReplay(sel, plan, new Fetcher(downloader, cache, sel.jobs(), sel.offline()), err);
     }
 
     public ArchivePlan plan() {
@@ -123,6 +127,19 @@ public final class ArchiveReplay implements AutoCloseable {
             if (!r.isDone() || r.isCompletedExceptionally() || !(r.join() instanceof FetchResult.Ready)) continue;
             Instant end = f.start().plus(f.interval());
             out.merge(f.collector().name(), end, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return out;
+    }
+
+    /** Per collector, the start of the last update file read from the archive; valid once the merge has run. */
+    public java.util.Map<String, Instant> lastUpdateStart() {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        for (int i = 0; i < plan.files().size(); i++) {
+            RemoteFile f = plan.files().get(i);
+            CompletableFuture<FetchResult> r = results.get(i);
+            if (f.kind() != org.blackout.ingest.catalog.ArchiveLayout.Kind.UPDATES || !r.isDone() || r.isCompletedExceptionally()
+                    || !(r.join() instanceof FetchResult.Ready)) continue;
+            out.merge(f.collector().name(), f.start(), (a, b) -> a.isAfter(b) ? a : b);
         }
         return out;
     }
