@@ -71,6 +71,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--feed-events", description = "Print every feed event on stderr (default: a summary at the end).")
     boolean feedEvents;
 
+    @Option(names = "--follow", description = "With --collectors: after the range, keep polling the archives every --poll for "
+            + "update files that appear and replay them, until stopped (collectors without a live stream; --until defaults to now).")
+    boolean follow;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "1m", description = "With --follow: how often to ask the archives (default ${DEFAULT-VALUE}).")
+    String poll;
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Progress bar on stderr when it is a terminal (default on).")
     boolean progress;
@@ -97,6 +104,11 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: --from and --until select archive files by collector: add --collectors");
             return 2;
         }
+        if (follow && !archive.selected()) {
+            System.err.println("replay: --follow follows archives by collector: add --collectors");
+            return 2;
+        }
+        if (follow && archive.until == null) archive.until = java.time.Instant.now().toString();
         if (archive.selected()) {
             if (inputs != null && !inputs.isEmpty()) {
                 System.err.println("replay: give files or --collectors with a time range, not both");
@@ -152,9 +164,16 @@ final class ReplayCommand implements Callable<Integer> {
         AutoCloseable fetchBar = terminal && fetched != null ? fetched.progress().show(System.err) : null;
         long[] n = {0};
         try {
-            pipeline.replay(merge, bar == null ? null : (collector, e) -> {
-                if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
-            });
+            if (follow) {
+                merge.run(pipeline);
+                out.flush();
+                followArchive(selection, fetched, pipeline, out);
+                pipeline.finish();
+            } else {
+                pipeline.replay(merge, bar == null ? null : (collector, e) -> {
+                    if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
+                });
+            }
             if (events != null) {
                 EventsOutput.reportUnjudged(pipeline.unjudged());
                 List<Event> all = events.events();
@@ -180,6 +199,24 @@ final class ReplayCommand implements Callable<Integer> {
                 pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals.get(), sink.feed.get(),
                 merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
         return out.checkError() ? 1 : 0;
+    }
+
+    /** Polls the archives until interrupted (Ctrl-C ends the process): each round's signals are flushed as they come. */
+    private void followArchive(ArchiveSelection selection, ArchiveReplay first, Pipeline pipeline, PrintWriter out) throws IOException {
+        java.time.Duration every = org.blackout.core.config.Durations.parse(poll);
+        org.blackout.pipeline.source.ArchiveFollow follow = new org.blackout.pipeline.source.ArchiveFollow(selection, first.lastUpdateStart(), System.err);
+        System.err.println("replay: following " + selection.collectors() + " every " + poll + " (Ctrl-C stops)");
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int files = follow.poll(pipeline, java.time.Instant.now());
+            out.flush();
+            if (files > 0) System.err.println("replay: " + files + " new files, last " + follow.last());
+        }
     }
 
     private static ProgressBar progressBar(long totalBytes) {

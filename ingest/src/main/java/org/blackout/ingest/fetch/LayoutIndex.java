@@ -15,6 +15,9 @@ import org.blackout.ingest.catalog.Project;
  * without asking anyone whether it exists (a missing one is a 404, so a gap, when fetched).
  */
 public final class LayoutIndex implements ArchiveIndex {
+    /** More names than this (a year of RIS updates) without a listing is a mistake, not a plan. */
+    static final long MAX_NAMED = 110_000;
+
     private final Map<Project, URI> bases;
 
     public LayoutIndex(Map<Project, URI> bases) {
@@ -25,6 +28,10 @@ public final class LayoutIndex implements ArchiveIndex {
     public List<RemoteFile> files(Collector c, ArchiveLayout.Kind kind, Instant from, Instant until) {
         Duration step = kind == ArchiveLayout.Kind.RIB ? c.ribInterval() : c.updatesInterval();
         long s = step.toSeconds();
+        if ((until.getEpochSecond() - from.getEpochSecond()) / s > MAX_NAMED) {
+            throw new IllegalArgumentException("the archive of " + c.name() + " lists no files, and naming every " + step.toMinutes()
+                    + "-minute interval from " + from + " to " + until + " is more than " + MAX_NAMED + " files: use a shorter range or --broker");
+        }
         long t = ArchiveLayout.window(from.getEpochSecond(), s);
         if (t < from.getEpochSecond()) t += s;
         List<RemoteFile> out = new ArrayList<>();

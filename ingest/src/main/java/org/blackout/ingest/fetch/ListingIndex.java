@@ -26,7 +26,8 @@ import org.blackout.ingest.catalog.Project;
  * archives serve (one request per collector, month and directory). Historic files keep their own
  * stamps (route-views2 in 2008 wrote {@code updates.20080221.0013.bz2}, 0028, ...), so replaying a
  * range needs what exists, not what the nominal interval would name. A month whose listing cannot be
- * had falls back to the layout's names.
+ * had is empty when the collector's directory of months is listed, and named by the layout only on a
+ * server that lists nothing.
  */
 public final class ListingIndex implements ArchiveIndex {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"?#/]+)\"", Pattern.CASE_INSENSITIVE);
@@ -101,6 +102,21 @@ public final class ListingIndex implements ArchiveIndex {
             List<RemoteFile> list = List.copyOf(files.values());
             months.put(key, list);
             return list;
+        }
+        // no listing of the month: if the collector's directory of months is listed, the month has no such
+        // files; only a server that lists nothing is asked by the layout's names
+        for (String dir : ArchiveLayout.monthDirectories(c, kind, m)) {
+            String parent = dir.substring(0, dir.indexOf(String.format(java.util.Locale.ROOT, "%04d.%02d/", m.getYear(), m.getMonthValue())));
+            String html;
+            try {
+                html = get(base.resolve(parent));
+            } catch (IOException e) {
+                continue;
+            }
+            if (html != null) {
+                months.put(key, List.of());
+                return List.of();
+            }
         }
         return null;
     }

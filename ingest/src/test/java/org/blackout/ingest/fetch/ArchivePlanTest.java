@@ -34,20 +34,28 @@ class ArchivePlanTest {
             ArchivePlan plan = ArchivePlan.of(index, CollectorCatalog.resolve(List.of("route-views2")),
                     Instant.parse("2008-02-21T00:00:00Z"), Instant.parse("2008-02-21T03:00:00Z"));
             List<String> names = plan.files().stream().map(RemoteFile::name).toList();
-            // no RIBS/ listing: the RIB is named by the layout (and will be a 404), the updates are what exists
-            assertThat(names.get(0)).isEqualTo("rib.20080221.0000.bz2");
-            assertThat(names.subList(1, names.size())).containsExactly("updates.20080221.0013.bz2", "updates.20080221.0028.bz2",
+            // no RIBS/ in the mirror's month (its months are listed): no RIB, and no request for one; the updates are what exists
+            assertThat(names).containsExactly("updates.20080221.0013.bz2", "updates.20080221.0028.bz2",
                     "updates.20080221.0043.bz2", "updates.20080221.0100.bz2", "updates.20080221.0115.bz2", "updates.20080221.0130.bz2",
                     "updates.20080221.0145.bz2", "updates.20080221.0200.bz2", "updates.20080221.0215.bz2", "updates.20080221.0230.bz2",
                     "updates.20080221.0245.bz2");
-            assertThat(plan.files().get(1).urls().get(0).toString())
+            assertThat(plan.files().get(0).urls().get(0).toString())
                     .isEqualTo(m.base() + "route-views2/bgpdata/2008.02/UPDATES/updates.20080221.0013.bz2");
-            // the first 13 minutes are in no file the mirror has
-            assertThat(plan.gaps()).extracting(DataGap::from, DataGap::until)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Instant.parse("2008-02-21T00:00:00Z"), Instant.parse("2008-02-21T00:13:00Z")));
-            // listings once per directory: UPDATES/ and the RIBS/ tried in both layouts
+            // no RIB, and the first 13 minutes are in no file the mirror has
+            assertThat(plan.gaps()).extracting(DataGap::kind, DataGap::until).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(ArchiveLayout.Kind.RIB, Instant.parse("2008-02-21T00:00:00Z")),
+                    org.assertj.core.groups.Tuple.tuple(ArchiveLayout.Kind.UPDATES, Instant.parse("2008-02-21T00:13:00Z")));
+            // listings once per directory: UPDATES/, the RIBS/ tried in both layouts, then the collector's months
             assertThat(m.requests()).containsExactlyInAnyOrder("GET /route-views2/bgpdata/2008.02/RIBS/",
-                    "GET /bgpdata/2008.02/RIBS/", "GET /route-views2/bgpdata/2008.02/UPDATES/");
+                    "GET /bgpdata/2008.02/RIBS/", "GET /route-views2/bgpdata/", "GET /route-views2/bgpdata/2008.02/UPDATES/");
+
+            // a server that lists nothing: files are named by the layout, at the nominal intervals
+            m.listings(false);
+            ListingIndex blind = new ListingIndex(Map.of(Project.ROUTEVIEWS, m.base()), java.net.http.HttpClient.newHttpClient(), TIMEOUT);
+            ArchivePlan named = ArchivePlan.of(blind, CollectorCatalog.resolve(List.of("route-views2")),
+                    Instant.parse("2008-02-21T00:00:00Z"), Instant.parse("2008-02-21T01:00:00Z"));
+            assertThat(named.files()).extracting(RemoteFile::name).containsExactly("rib.20080221.0000.bz2", "updates.20080221.0000.bz2",
+                    "updates.20080221.0015.bz2", "updates.20080221.0030.bz2", "updates.20080221.0045.bz2");
         }
     }
 
