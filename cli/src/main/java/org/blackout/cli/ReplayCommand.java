@@ -108,7 +108,15 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: --follow follows archives by collector: add --collectors");
             return 2;
         }
-        if (follow && archive.until == null) archive.until = java.time.Instant.now().toString();
+        if (follow) {
+            try {
+                if (org.blackout.core.config.Durations.parse(poll).isZero()) throw new IllegalArgumentException("must be more than 0");
+            } catch (IllegalArgumentException e) {
+                System.err.println("replay: --poll " + poll + ": " + e.getMessage());
+                return 2;
+            }
+            if (archive.until == null) archive.until = java.time.Instant.now().toString();
+        }
         if (archive.selected()) {
             if (inputs != null && !inputs.isEmpty()) {
                 System.err.println("replay: give files or --collectors with a time range, not both");

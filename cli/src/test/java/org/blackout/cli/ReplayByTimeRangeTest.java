@@ -118,6 +118,11 @@ class ReplayByTimeRangeTest {
         assertThat(r.err()).contains("add --collectors");
         r = run("replay", "--collectors", "rrc00", "--from", "2008-02-21T03:00:00Z", "--until", "2008-02-21T00:00:00Z");
         assertThat(r.err()).contains("is not after --from");
+        r = run("replay", "--follow", "some.mrt");
+        assertThat(r.err()).contains("--follow follows archives by collector");
+        r = run("replay", "--collectors", "route-views2", "--from", "2008-02-21T00:00:00Z", "--follow", "--poll", "often");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--poll often");
         r = run("collectors");
         assertThat(r.out()).contains("rrc26").contains("route-views.sydney").contains("Sydney");
     }
