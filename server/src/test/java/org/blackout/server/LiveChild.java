@@ -7,7 +7,7 @@ public final class LiveChild {
     private LiveChild() {}
 
     public static void main(String[] args) throws Exception {
-        Server s = new Server(ServerConfig.load(Path.of(args[0])));
+        Server s = new Server(org.blackout.pipeline.config.BlackoutConfig.load(Path.of(args[0])));
         int port = s.startHttp();
         s.startLive();
         System.out.println("port " + port);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.blackout.core.engine.RoutingView;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.rib.RoutingState;
 import org.blackout.core.signal.EntityIndex;
