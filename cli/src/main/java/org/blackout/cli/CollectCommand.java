@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.blackout.core.config.ConfigException;
 import org.blackout.core.config.Durations;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
@@ -21,10 +22,9 @@ import org.blackout.core.event.EventText;
 import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.config.CollectConfig;
-import org.blackout.ingest.config.ConfigException;
-import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.pipeline.source.ArchiveSelection;
 import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
@@ -44,29 +44,13 @@ import picocli.CommandLine.Option;
                 "",
                 "  blackout collect --config collect.yaml",
                 "",
-                "Config (YAML; every key is checked, errors name the field):",
-                "  collector:",
-                "    listen: 0.0.0.0:179",
-                "    local-as: 65000",
-                "    router-id: 192.0.2.1",
-                "    hold-time: 90",
-                "    neighbours:",
-                "      - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}",
-                "  bmp:",
-                "    listen: 0.0.0.0:1790          # default 127.0.0.1:1790",
-                "    allow: [192.0.2.7, 10.0.0.0/8]  # required off loopback (or allow-any: true)",
-                "  ris-live:",
-                "    url: wss://ris-live.ripe.net/v1/ws/?client=blackout",
-                "    subscribe: {host: rrc00}",
-                "    stale-after: 60s",
-                "  archive:",
-                "    directory: mrt",
-                "    updates-interval: 15m",
-                "    rib-interval: 2h",
+                "The configuration's sources: collector, bmp, ris_live and archive (see examples/collect.yml; "
+                        + "'blackout config check FILE' checks it); its entities, watch, engine and detectors apply, "
+                        + "and the flags below override them.",
                 ""})
 final class CollectCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration (see above).")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The configuration file (see above).")
     Path config;
 
     @Mixin EntityOptions entities = new EntityOptions();
@@ -115,19 +99,21 @@ final class CollectCommand implements Callable<Integer> {
         PipelineSettings settings;
         long stopAfterNanos;
         try {
-            cfg = ConfigLoader.load(config);
-            settings = entities.settings(engineOptions, detectorOptions);
+            BlackoutConfig file = BlackoutConfig.load(config);
+            cfg = file.sources().live();
+            settings = entities.settings(file.pipeline(), engineOptions, detectorOptions, policies);
             stopAfterNanos = duration == null ? Long.MAX_VALUE : Durations.micros(duration) * 1000;
-        } catch (ConfigException e) {
-            System.err.println("collect: " + config + ": " + e.getMessage());
-            return 2;
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("collect: " + e.getMessage());
+            return 2;
+        }
+        if (cfg == null) {
+            System.err.println("collect: " + config + ": sources: configure at least one live source: collector, bmp or ris_live");
             return 2;
         }
         Policies policy;
         try {
-            policy = policies.load();
+            policy = settings.policies().load(System.err::println);
         } catch (java.io.IOException e) {
             System.err.println("collect: " + e.getMessage());
             return 2;

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.blackout.core.config.ConfigException;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
@@ -24,6 +26,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.pipeline.source.ArchiveReplay;
 import org.blackout.pipeline.source.ArchiveSelection;
 import org.blackout.pipeline.source.MrtInputs;
@@ -43,8 +46,14 @@ import picocli.CommandLine.Parameters;
 final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
-            + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory).")
-    List<Path> inputs;
+            + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory). "
+            + "Default: the configuration's sources.replay.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (sources.replay, entities, watch, engine, detectors; see examples/demo.yml); "
+                    + "flags override its settings.")
+    Path config;
 
     @Mixin ArchiveOptions archive = new ArchiveOptions();
 
@@ -85,12 +94,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineSettings settings;
+        BlackoutConfig base;
         try {
-            settings = entities.settings(engineOptions, detectorOptions);
-        } catch (IllegalArgumentException e) {
+            base = config == null ? BlackoutConfig.defaults() : BlackoutConfig.load(config);
+            settings = entities.settings(base.pipeline(), engineOptions, detectorOptions, policies);
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
+        List<Path> inputs = this.inputs.isEmpty() && !archive.selected() ? base.sources().replay() : this.inputs;
         EntityMaps maps = settings.entities().load();
         Watch w;
         try {
@@ -129,7 +141,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return 2;
             }
         } else if (inputs == null || inputs.isEmpty()) {
-            System.err.println("replay: give MRT files, or --collectors with --from and --until");
+            System.err.println("replay: give MRT files (or sources.replay in --config), or --collectors with --from and --until");
             return 2;
         }
         List<Path> files = selection != null ? List.of() : MrtInputs.files(inputs);
@@ -145,7 +157,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         Policies policy;
         try {
-            policy = policies.load();
+            policy = settings.policies().load(System.err::println);
         } catch (IOException e) {
             System.err.println("replay: " + e.getMessage());
             return 2;

@@ -130,7 +130,7 @@ public final class Pipeline implements ElementSink {
             return this;
         }
 
-        /** The operators' reference data for the detectors: prefix lists, ROAs, AS relationships. */
+        /** The operators' reference data for the detectors, loaded already (else {@code settings.policies()} are loaded by {@link #build}). */
         public Builder policies(Policies p) {
             this.policies = p;
             return this;
@@ -155,6 +155,7 @@ public final class Pipeline implements ElementSink {
         }
 
         public Pipeline build() throws IOException {
+            if (policies == null) policies = settings.policies().load(note -> System.err.println("blackout: " + note));
             return new Pipeline(this, maps != null ? maps : settings.entities().load());
         }
     }

@@ -73,22 +73,33 @@ public final class ReplayMerge {
                 open.add(s);
                 if (s.peek() != null) queue.add(s);
             }
+            // The source being read stays out of the queue while its next element still comes first:
+            // files of one collector follow each other in time, so most elements cost one comparison
+            // instead of a heap's poll and add (a tenth of a day's replay, JFR). The order is total
+            // (ties end at the file's position), so the merge is the same as polling every time.
+            ElementSource s = null;
             int next = 0, order = files.size();
             while (true) {
-                while (next < pending.size() && (queue.isEmpty() || pending.get(next).openAtMicros() <= queue.peek().peek().timeMicros())) {
+                while (next < pending.size() && joins(pending.get(next), s, queue)) {
                     Pending p = pending.get(next++);
                     Path file = resolve(p);
                     if (file == null) continue;
-                    ElementSource s = new ElementSource(file, p.collector(), order++, errors);
-                    open.add(s);
-                    if (s.peek() != null) queue.add(s);
+                    ElementSource f = new ElementSource(file, p.collector(), order++, errors);
+                    open.add(f);
+                    if (f.peek() != null) queue.add(f);
                 }
-                if (queue.isEmpty()) break;
-                ElementSource s = queue.poll();
+                ElementSource top = queue.peek();
+                if (s == null) {
+                    s = queue.poll();
+                } else if (top != null && compare(top, s) < 0) {
+                    queue.add(s);
+                    s = queue.poll();
+                }
+                if (s == null) break;
                 RouteElement e = s.next();
                 elements++;
                 sink.accept(s.collector, e);
-                if (s.peek() != null) queue.add(s);
+                if (s.peek() == null) s = null;
             }
         } finally {
             for (ElementSource s : open) {
@@ -96,6 +107,14 @@ public final class ReplayMerge {
                 s.close();
             }
         }
+    }
+
+    /** Whether a pending file's time has come: the merge reached it, or has nothing else to read. */
+    private static boolean joins(Pending p, ElementSource current, PriorityQueue<ElementSource> queue) throws IOException {
+        long head = Long.MAX_VALUE;
+        if (current != null) head = current.peek().timeMicros();
+        if (!queue.isEmpty()) head = Math.min(head, queue.peek().peek().timeMicros());
+        return p.openAtMicros() <= head;
     }
 
     private static Path resolve(Pending p) throws IOException {
