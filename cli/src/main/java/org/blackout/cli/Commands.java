@@ -17,5 +17,6 @@ final class Commands {
         cl.addSubcommand("collect", new CollectCommand());
         cl.addSubcommand("publish", new PublishCommand());
         cl.addSubcommand("flink", new FlinkCommand());
+        cl.addSubcommand("consume", new ConsumeCommand());
     }
 }
