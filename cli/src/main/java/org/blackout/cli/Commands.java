@@ -15,8 +15,11 @@ final class Commands {
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("bmp", new BmpCommand());
         cl.addSubcommand("collect", new CollectCommand());
+        cl.addSubcommand("config", new ConfigCommand());
         cl.addSubcommand("publish", new PublishCommand());
         cl.addSubcommand("flink", new FlinkCommand());
         cl.addSubcommand("consume", new ConsumeCommand());
+        cl.addSubcommand("fetch", new FetchCommand());
+        cl.addSubcommand("collectors", new CollectorsCommand());
     }
 }

@@ -86,7 +86,7 @@ final class ConsumeCommand implements Callable<Integer> {
         EntityMaps maps;
         Watch w;
         try {
-            settings = entities.settings(engineOptions, detectorOptions);
+            settings = entities.settings(PipelineSettings.defaults(), engineOptions, detectorOptions, policies);
             pattern = Pattern.compile(topics);
             idle = untilIdle == null ? null : Durations.parse(untilIdle);
             maps = settings.entities().load();
@@ -101,7 +101,7 @@ final class ConsumeCommand implements Callable<Integer> {
         KafkaSignalSink toKafka = signalsTopic != null || eventsTopic != null
                 ? new KafkaSignalSink(kafka, signalsTopic, eventsTopic, Map.of()) : null;
         EventLog events = eventsOut != null || eventsTopic != null ? new EventLog(toKafka != null ? toKafka : new EventSink() {}) : null;
-        Pipeline.Builder b = Pipeline.builder(settings).maps(maps).watch(w).policies(policies.load()).signals(sink);
+        Pipeline.Builder b = Pipeline.builder(settings).maps(maps).watch(w).policies(settings.policies().load(System.err::println)).signals(sink);
         if (toKafka != null) b.signals(toKafka);
         if (events != null) b.events(events);
         Pipeline pipeline = b.build();

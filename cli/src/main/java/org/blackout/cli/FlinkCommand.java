@@ -107,10 +107,11 @@ final class FlinkCommand implements Callable<Integer> {
         }
         Duration every, late;
         try {
-            entities.settings(engineOptions, detectorOptions).watch(entities.sources().load()); // bad flags fail here, not on a task
+            PipelineSettings settings = entities.settings(PipelineSettings.defaults(), engineOptions, detectorOptions, policies);
+            settings.watch(settings.entities().load()); // bad flags fail here, not on a task
             every = Durations.parse(checkpoint);
             late = Durations.parse(lateness);
-            policies.load();
+            settings.policies().load(System.err::println);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("flink: " + e.getMessage());
             return 2;
@@ -179,8 +180,9 @@ final class FlinkCommand implements Callable<Integer> {
         public Pipeline build(EngineListener signals, EventSink events) throws IOException {
             FlinkCommand c = new FlinkCommand();
             new CommandLine(c).parseArgs(args);
-            PipelineSettings settings = c.entities.settings(c.engineOptions, c.detectorOptions);
-            return Pipeline.builder(settings).policies(c.policies.load()).signals(signals).events(events).build();
+            PipelineSettings settings = c.entities.settings(PipelineSettings.defaults(), c.engineOptions, c.detectorOptions, c.policies);
+            return Pipeline.builder(settings).policies(settings.policies().load(System.err::println)).signals(signals)
+                    .events(events).build();
         }
     }
 }

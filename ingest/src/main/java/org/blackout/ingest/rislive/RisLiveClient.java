@@ -17,7 +17,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -51,6 +54,12 @@ import org.blackout.ingest.config.RisLiveConfig;
  * (blocking) sink; when the hand-off passes its high-water mark the channel stops reading (autoRead
  * off), so TCP slows the server, and reading resumes below the low-water mark. The event loop never
  * blocks, and a paused stream is not mistaken for a stale one.
+ *
+ * <p>Hostile or broken streams: a text that is not a RIS Live message, or a binary frame, is counted
+ * and skipped; a frame longer than {@link #MAX_FRAME} or a fragmented message longer than
+ * {@link #MAX_MESSAGE} is refused as soon as its header says so (nothing of it is buffered), and a
+ * stream breaking the websocket protocol (bad UTF-8, bad opcodes) is closed; both count as
+ * protocol errors and reconnect with the backoff, which grows until a stream delivers a message.
  */
 public final class RisLiveClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("blackout.rislive");
@@ -62,7 +71,11 @@ public final class RisLiveClient implements AutoCloseable {
     private final RisMessageDecoder decoder = new RisMessageDecoder();
     private final SslContext ssl;
     private final AtomicLong connects = new AtomicLong(), messages = new AtomicLong(), malformed = new AtomicLong(),
-            stale = new AtomicLong();
+            stale = new AtomicLong(), protocolErrors = new AtomicLong();
+    /** Largest websocket frame accepted: RIS Live messages are a few kB (an UPDATE of 4 kB is 8 kB of hex). */
+    public static final int MAX_FRAME = 1 << 20;
+    /** Largest message accepted from fragments. */
+    public static final int MAX_MESSAGE = 1 << 22;
     private static final int HIGH_WATER = 1024, LOW_WATER = 256;
     private final BlockingQueue<FeedEvent> handOff = new ArrayBlockingQueue<>(8 * HIGH_WATER);
     private final Thread forwarder;
@@ -130,6 +143,11 @@ public final class RisLiveClient implements AutoCloseable {
         return stale.get();
     }
 
+    /** Connections closed for a websocket protocol error or an oversized frame or message. */
+    public long protocolErrors() {
+        return protocolErrors.get();
+    }
+
     public RisMessageDecoder decoder() {
         return decoder;
     }
@@ -152,7 +170,7 @@ public final class RisLiveClient implements AutoCloseable {
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         WebSocketClientProtocolConfig ws = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
                 .version(WebSocketVersion.V13).customHeaders(new DefaultHttpHeaders())
-                .maxFramePayloadLength(1 << 20).handshakeTimeoutMillis(10_000).build();
+                .maxFramePayloadLength(MAX_FRAME).handshakeTimeoutMillis(10_000).build();
         Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -160,7 +178,7 @@ public final class RisLiveClient implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         if (tls) ch.pipeline().addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16),
-                                new WebSocketClientProtocolHandler(ws), new WebSocketFrameAggregator(1 << 22),
+                                new WebSocketClientProtocolHandler(ws), new WebSocketFrameAggregator(MAX_MESSAGE),
                                 new IdleStateHandler(config.staleAfter().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
                                 new Handler());
                     }
@@ -187,7 +205,7 @@ public final class RisLiveClient implements AutoCloseable {
         group.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
-    private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    private final class Handler extends SimpleChannelInboundHandler<WebSocketFrame> {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
@@ -206,10 +224,16 @@ public final class RisLiveClient implements AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) throws Exception {
-            failures = 0; // the stream works: next failure starts the backoff afresh
+        protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame f) throws Exception {
+            if (!(f instanceof TextWebSocketFrame frame)) {
+                malformed.incrementAndGet();
+                LOG.log(Level.WARNING, "RIS Live: skipped a {0} of {1} bytes (RIS Live sends text)",
+                        f.getClass().getSimpleName(), Integer.toString(f.content().readableBytes()));
+                return;
+            }
             switch (decoder.decode(frame.text())) {
                 case RisMessageDecoder.Result.Events ev -> {
+                    failures = 0; // the stream works: next failure starts the backoff afresh
                     messages.incrementAndGet();
                     for (FeedEvent e : ev.events()) {
                         // the bound holds: reading stops at HIGH_WATER, and one read holds far fewer
@@ -222,6 +246,7 @@ public final class RisLiveClient implements AutoCloseable {
                     }
                 }
                 case RisMessageDecoder.Result.Ignored ig -> {
+                    failures = 0;
                     messages.incrementAndGet();
                     if (ig.what().startsWith("ris_error")) LOG.log(Level.WARNING, "RIS Live: {0}", ig.what());
                 }
@@ -234,7 +259,14 @@ public final class RisLiveClient implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(Level.WARNING, "RIS Live: {0}", cause.toString());
+            if (cause instanceof CorruptedWebSocketFrameException || cause instanceof TooLongFrameException
+                    || cause.getCause() instanceof CorruptedWebSocketFrameException) {
+                protocolErrors.incrementAndGet();
+                LOG.log(Level.WARNING, "RIS Live: closing a broken stream (frames at most {0} bytes, messages {1}): {2}",
+                        Integer.toString(MAX_FRAME), Integer.toString(MAX_MESSAGE), cause.toString());
+            } else {
+                LOG.log(Level.WARNING, "RIS Live: {0}", cause.toString());
+            }
             ctx.close();
         }
     }

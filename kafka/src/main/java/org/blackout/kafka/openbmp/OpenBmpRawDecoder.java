@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.blackout.wire.DecodeException;
+import org.blackout.wire.bgp.FsmState;
 import org.blackout.wire.bmp.BmpFraming;
 import org.blackout.wire.bmp.BmpMessage;
 import org.blackout.wire.bmp.BmpRouteElements;
@@ -74,7 +75,7 @@ public final class OpenBmpRawDecoder {
                 for (Table o : open) {
                     if (o.collector().equals(collector)) continue;
                     sink.accept(o.collector(), new RouteElement(t, ElementType.STATE, o.address(), o.as(), null, 0, null,
-                            BmpRouteElements.ESTABLISHED, BmpRouteElements.IDLE));
+                            FsmState.ESTABLISHED.code(), FsmState.IDLE.code()));
                 }
             }
             return;

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink.Phase;
-import org.blackout.server.alert.AlertConfig.Destination;
+import org.blackout.pipeline.config.AlertConfig;
+import org.blackout.pipeline.config.AlertConfig.Destination;
 import org.blackout.server.metrics.Metrics;
 import org.blackout.server.store.Store;
 import org.slf4j.Logger;
@@ -65,8 +66,8 @@ public final class Alerts implements AutoCloseable {
         return pending.get();
     }
 
-    /** From the engine thread: never blocks. */
-    public void onEvent(Phase phase, Event e) {
+    /** After the event is stored (a store writer thread; replay and live have one each): never blocks on delivery. */
+    public synchronized void onEvent(Phase phase, Event e) {
         if (targets.isEmpty()) return;
         Alert a = switch (phase) {
             case RAISED -> {

@@ -102,7 +102,7 @@ public final class Api {
         this.store = store;
         this.token = token == null || token.isBlank() ? null : token;
         // about 56 bytes a bin: at most 3 M bins (a month of 5-minute bins for ~350 entities), a quarter of the heap
-        this.timelines = new TimelineCache(store, Math.min(3_000_000L, Runtime.getRuntime().maxMemory() / 4 / 56));
+        this.timelines = new TimelineCache(store, Math.min(3_000_000L * 56, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /** The shared JSON mapper. */
@@ -306,6 +306,8 @@ public final class Api {
                 body = tl.json(entity, iso(from), iso(to), effective, 0, tl.size());
                 keep = tl.size() > 0;
             }
+            // nothing in the window and nothing known about the name: a 404, as /api/entities/{id} answers
+            if (!keep && store.entity(entity).isEmpty()) throw ApiException.notFound("no signals stored for " + entity);
             c = new CachedBody(gen, body);
             if (keep) { // answers for unknown entities (nothing stored) are not kept: distinct names cannot grow memory
                 synchronized (cache) {

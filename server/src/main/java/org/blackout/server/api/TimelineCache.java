@@ -11,14 +11,14 @@ import org.blackout.server.store.Store;
  * Whole timelines of recently asked entities, loaded from the store in one query and sliced per
  * request, so a dashboard's range changes and many viewers never wait for the database. An entry
  * is reloaded when the store has changed since (at most once a bin while live); least recently
- * used entries go when the budget of bins is spent.
+ * used entries go when the byte budget (estimated per timeline) or the entry limit is spent.
  */
 final class TimelineCache {
     private final Store store;
     private final long budget;
     private final Map<String, Timeline> lru = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
-    private long bins;
+    private long bytes;
     /** Entries at most, whatever their size. */
     static final int MAX_ENTRIES = 10_000;
 
@@ -31,13 +31,17 @@ final class TimelineCache {
         return lru.containsKey(entity);
     }
 
+    synchronized long bytes() {
+        return bytes;
+    }
+
     int loading() {
         return loading.size();
     }
 
-    TimelineCache(Store store, long budgetBins) {
+    TimelineCache(Store store, long budgetBytes) {
         this.store = store;
-        this.budget = budgetBins;
+        this.budget = budgetBytes;
     }
 
     Timeline get(String entity) throws SQLException {
@@ -65,17 +69,17 @@ final class TimelineCache {
             if (t != null && t.generation == gen) return t;
             Timeline fresh = Timeline.of(store.signals(entity, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, 0), gen);
             // nothing stored for it (an unknown entity): answer, but keep nothing, so that distinct
-            // unknown names cannot grow the cache (its budget counts bins, and these have none)
+            // unknown names cannot grow the cache
             if (fresh.size() == 0) return fresh;
             synchronized (this) {
                 Timeline old = lru.put(entity, fresh);
-                if (old != null) bins -= old.size();
-                bins += fresh.size();
+                if (old != null) bytes -= old.bytes();
+                bytes += fresh.bytes();
                 for (Iterator<Map.Entry<String, Timeline>> it = lru.entrySet().iterator();
-                        (bins > budget || lru.size() > MAX_ENTRIES) && it.hasNext(); ) {
+                        (bytes > budget || lru.size() > MAX_ENTRIES) && it.hasNext(); ) {
                     Map.Entry<String, Timeline> e = it.next();
                     if (e.getKey().equals(entity)) continue;
-                    bins -= e.getValue().size();
+                    bytes -= e.getValue().bytes();
                     it.remove();
                 }
             }

@@ -8,8 +8,9 @@ import org.blackout.core.event.EventSink;
 import org.blackout.server.store.Rows.EventRow;
 
 /**
- * Detectors' events into the store (with the current bin's batch) and on to listeners (alerts,
- * metrics). Every snapshot replaces the stored one of the same id.
+ * Detectors' events into the store (with the current bin's batch) and, once that batch is stored, on
+ * to listeners (alerts, metrics) on the store's writer thread. Every snapshot replaces the stored one
+ * of the same id.
  */
 public final class EventRecorder implements EventSink {
     private final StoreSink sink;
@@ -26,8 +27,10 @@ public final class EventRecorder implements EventSink {
     }
 
     private void on(Phase p, Event e) {
-        sink.event(row(e));
-        for (BiConsumer<Phase, Event> l : listeners) l.accept(p, e);
+        // listeners (alerts) hear of the event once it is stored: a crash before that loses both
+        sink.event(row(e), () -> {
+            for (BiConsumer<Phase, Event> l : listeners) l.accept(p, e);
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.Rows.Checkpoint;
 import org.blackout.server.store.Rows.EntityRow;
 import org.blackout.server.store.Rows.EventRow;
@@ -37,7 +38,8 @@ public final class Store implements AutoCloseable {
 
     private final StoreConfig config;
     private final boolean duck;
-    private final Connection writer;
+    /** Replaced after a failed DuckDB commit (see {@link #inTransaction}); used under this object's lock. */
+    private Connection writer;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
     /** Bumped on every write: lets readers cache answers until the data changes. */
@@ -58,7 +60,12 @@ public final class Store implements AutoCloseable {
             } catch (IOException e) {
                 throw new SQLException("cannot create " + f.getParent() + ": " + e.getMessage(), e);
             }
-            writer = DriverManager.getConnection("jdbc:duckdb:" + f);
+            try {
+                writer = DriverManager.getConnection("jdbc:duckdb:" + f);
+            } catch (SQLException e) {
+                throw new SQLException("cannot open the store " + f + " for writing: " + e.getMessage()
+                        + (Files.isWritable(f.getParent()) ? "" : " (its directory is not writable)"), e);
+            }
         } else {
             writer = pgConnection();
         }
@@ -148,11 +155,41 @@ public final class Store implements AutoCloseable {
             } catch (SQLException ignored) {
                 // the original failure matters more
             }
+            if (duck) freshWriter(e);
             throw e;
         } finally {
-            if (auto) writer.setAutoCommit(true);
+            if (auto) {
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // after a failed commit DuckDB has already ended the transaction: nothing to restore
+                }
+            }
         }
         generation.incrementAndGet();
+    }
+
+    /**
+     * After a failed commit (disk full, I/O error) DuckDB ends the transaction itself while its JDBC
+     * connection still believes one is open, so the next statements would each commit on their own
+     * and a later batch could become visible in parts. A fresh connection to the same database has
+     * no such state; the failed transaction left nothing behind (DuckDB ignores a WAL tail it could
+     * not finish).
+     */
+    private void freshWriter(Exception cause) {
+        Connection old = writer;
+        try {
+            writer = ((DuckDBConnection) old).duplicate();
+            all.set(all.indexOf(old), writer);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            return; // keep the old one: the next attempt fails again and says why
+        }
+        try {
+            old.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Appends signals in one batch (DuckDB Appender, else a JDBC batch). */

@@ -31,8 +31,24 @@ import org.blackout.server.store.Rows.PeerRow;
  * written again; events are upserted by id, so replaying them is harmless. After every batch the
  * checkpoint (source, last bin end) is written, after the rows: a crash between the two leaves
  * rows past the checkpoint, which {@link #prepareResume} deletes.
+ *
+ * <p>A store that cannot write (disk full, read-only, database down): each batch is one transaction,
+ * so a failed write leaves nothing of it visible; the writer keeps that batch and retries it with a
+ * growing delay ({@link Retry}) while the queue fills and then holds the engine back (a live source
+ * stops reading, a replay waits), and resumes where it was when a write succeeds. Past
+ * {@link Retry#giveUpAfter} of failures, or when closed while failing, it stops cleanly: what was
+ * not written is dropped, the checkpoint still matches the rows, and the engine's next hand-over
+ * fails with the store's error.
  */
 public final class StoreSink implements EngineListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("blackout.store");
+
+    /** How a failing store is retried: first delay, doubling up to {@code max}, giving up after {@code giveUpAfter}. */
+    public record Retry(java.time.Duration first, java.time.Duration max, java.time.Duration giveUpAfter) {
+        public static final Retry DEFAULT = new Retry(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(15));
+    }
+
     private static final Batch POISON = new Batch(0, 0, List.of(), List.of(), List.of(), List.of(), List.of());
 
     private final Store store;
@@ -44,6 +60,11 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     private final Set<String> knownEntities = new HashSet<>();
     private final java.util.Map<PeerKey, String[]> peerState = new java.util.HashMap<>();
     private volatile Throwable failure;
+    private final Retry retry;
+    private volatile boolean closing;
+    /** The store's current error while writes fail and are retried, else null. */
+    private volatile String failing;
+    private final java.util.concurrent.atomic.AtomicLong failedWrites = new java.util.concurrent.atomic.AtomicLong();
     private volatile long writtenBinEnd;
     private long lastPrune = Long.MIN_VALUE;
     private Consumer<Long> afterBatch = t -> {};
@@ -51,9 +72,15 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     private List<StoredSignal> signals = new ArrayList<>();
     private List<FeedEventRow> feeds = new ArrayList<>();
     private List<EventRow> events = new ArrayList<>();
+    private List<Runnable> afterCommit = new ArrayList<>();
 
     public StoreSink(Store store, String source, long resumeAfter, EntityMaps maps) {
+        this(store, source, resumeAfter, maps, Retry.DEFAULT);
+    }
+
+    public StoreSink(Store store, String source, long resumeAfter, EntityMaps maps, Retry retry) {
         this.store = store;
+        this.retry = retry;
         this.source = source;
         this.resumeAfter = resumeAfter;
         this.maps = maps;
@@ -84,6 +111,16 @@ public final class StoreSink implements EngineListener, AutoCloseable {
         return queue.size();
     }
 
+    /** The store's error while writes are failing and being retried; null when writing works. */
+    public String failing() {
+        return failing;
+    }
+
+    /** Write attempts that failed so far. */
+    public long failedWrites() {
+        return failedWrites.get();
+    }
+
     /** Bin end (epoch seconds) of the last batch written. */
     public long writtenBinEnd() {
         return writtenBinEnd;
@@ -107,12 +144,29 @@ public final class StoreSink implements EngineListener, AutoCloseable {
         if (events.isEmpty()) return;
         List<EventRow> ev = events;
         events = new ArrayList<>();
-        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), ev));
+        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), ev, null, takeAfterCommit()));
     }
 
     /** An event to store with the current bin (from detectors, on the engine thread). */
     public void event(EventRow e) {
+        event(e, null);
+    }
+
+    /**
+     * An event to store with the current bin, and what to do once it is stored (alerts): run on the
+     * writer thread after the batch commits, in order, never if the batch is not stored, so that no
+     * alert announces an event a crash then loses.
+     */
+    public void event(EventRow e, Runnable afterStored) {
         events.add(e);
+        if (afterStored != null) afterCommit.add(afterStored);
+    }
+
+    private List<Runnable> takeAfterCommit() {
+        if (afterCommit.isEmpty()) return List.of();
+        List<Runnable> r = afterCommit;
+        afterCommit = new ArrayList<>();
+        return r;
     }
 
     @Override
@@ -123,14 +177,16 @@ public final class StoreSink implements EngineListener, AutoCloseable {
             signals = new ArrayList<>();
             feeds = new ArrayList<>();
             events = new ArrayList<>();
-            if (!ev.isEmpty()) put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), -1, List.of(), List.of(), List.of(), List.of(), ev));
+            if (!ev.isEmpty()) put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), -1, List.of(), List.of(), List.of(), List.of(), ev,
+                    null, takeAfterCommit()));
             return;
         }
         List<EntityRow> fresh = new ArrayList<>();
         for (StoredSignal s : signals) {
             if (knownEntities.add(s.entity())) fresh.add(describe(s.entity()));
         }
-        put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), end, signals, feeds, peers(view.routing(), end), fresh, events));
+        put(new Batch(Math.floorDiv(binStartMicros, 1_000_000L), end, signals, feeds, peers(view.routing(), end), fresh, events,
+                null, takeAfterCommit()));
         signals = new ArrayList<>();
         feeds = new ArrayList<>();
         events = new ArrayList<>();
@@ -182,7 +238,7 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     public void flush() {
         check();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), List.of(), done));
+        put(new Batch(0, -1, List.of(), List.of(), List.of(), List.of(), List.of(), done, List.of()));
         try {
             while (!done.await(50, TimeUnit.MILLISECONDS)) check();
         } catch (InterruptedException e) {
@@ -222,7 +278,16 @@ public final class StoreSink implements EngineListener, AutoCloseable {
                 }
                 List<EventRow> ev = new ArrayList<>();
                 for (Batch b : batches) if (b != POISON) ev.addAll(b.events);
-                store.writeBatch(ent, sig, fe, peers, ev, end > 0 ? new Rows.Checkpoint(source, end, "bin_end=" + end) : null);
+                write(ent, sig, fe, peers, ev, end > 0 ? new Rows.Checkpoint(source, end, "bin_end=" + end) : null);
+                for (Batch b : batches) {
+                    for (Runnable r : b.afterCommit) {
+                        try {
+                            r.run();
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.ERROR, "after storing an event", e);
+                        }
+                    }
+                }
                 if (end > 0) {
                     writtenBinEnd = end;
                     prune(end);
@@ -236,6 +301,39 @@ public final class StoreSink implements EngineListener, AutoCloseable {
         } catch (Throwable t) {
             failure = t;
             queue.clear();
+        }
+    }
+
+    /** Writes one batch, retrying while the store fails (see the class comment); throws once it gives up. */
+    private void write(List<EntityRow> ent, List<StoredSignal> sig, List<FeedEventRow> fe, List<PeerRow> peers,
+                       List<EventRow> ev, Rows.Checkpoint cp) throws SQLException, InterruptedException {
+        long firstFailure = 0, delay = retry.first().toMillis();
+        while (true) {
+            try {
+                store.writeBatch(ent, sig, fe, peers, ev, cp);
+                if (failing != null) {
+                    LOG.log(System.Logger.Level.INFO, "store {0}: writing again after {1} s of failures",
+                            store.describe(), Long.toString((System.nanoTime() - firstFailure) / 1_000_000_000L));
+                    failing = null;
+                }
+                return;
+            } catch (SQLException e) {
+                failedWrites.incrementAndGet();
+                long now = System.nanoTime();
+                if (firstFailure == 0) firstFailure = now;
+                failing = e.getMessage();
+                boolean giveUp = closing || now - firstFailure >= retry.giveUpAfter().toNanos();
+                LOG.log(giveUp ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                        "store {0}: cannot write bins up to {1} ({2}); {3}", store.describe(),
+                        cp == null ? "-" : java.time.Instant.ofEpochSecond(cp.binEnd()).toString(), e.getMessage(),
+                        giveUp ? "giving up: nothing of this batch is stored, the checkpoint is the last batch written"
+                                : "retrying in " + delay + " ms; " + queue.size() + " bins wait (at most "
+                                        + (queue.size() + queue.remainingCapacity()) + ", then ingest waits)");
+                if (giveUp) throw new SQLException("the store cannot write (" + e.getMessage() + "); gave up after "
+                        + failedWrites.get() + " attempts", e);
+                for (long slept = 0; slept < delay && !closing; slept += 50) Thread.sleep(50);
+                delay = Math.min(retry.max().toMillis(), delay * 2);
+            }
         }
     }
 
@@ -260,8 +358,9 @@ public final class StoreSink implements EngineListener, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true; // a failing store is not retried for long at shutdown
         try {
-            queue.put(POISON);
+            while (!queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) check();
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -270,10 +369,11 @@ public final class StoreSink implements EngineListener, AutoCloseable {
     }
 
     private record Batch(long binStart, long binEnd, List<StoredSignal> signals, List<FeedEventRow> feeds, List<PeerRow> peers,
-                         List<EntityRow> entities, List<EventRow> events, java.util.concurrent.CountDownLatch done) {
+                         List<EntityRow> entities, List<EventRow> events, java.util.concurrent.CountDownLatch done,
+                         List<Runnable> afterCommit) {
         Batch(long binStart, long binEnd, List<StoredSignal> signals, List<FeedEventRow> feeds, List<PeerRow> peers,
               List<EntityRow> entities, List<EventRow> events) {
-            this(binStart, binEnd, signals, feeds, peers, entities, events, null);
+            this(binStart, binEnd, signals, feeds, peers, entities, events, null, List.of());
         }
     }
 }

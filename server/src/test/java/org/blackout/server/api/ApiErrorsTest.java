@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.blackout.server.Server;
-import org.blackout.server.ServerConfig;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ApiErrorsTest {
     void start() throws Exception {
         Path cfg = dir.resolve("serve.yml");
         Files.writeString(cfg, "store: {duckdb: %s}\nhttp: {listen: 127.0.0.1:0, token: s3cret}\n".formatted(dir.resolve("s.duckdb")));
-        server = new Server(ServerConfig.load(cfg));
+        server = new Server(BlackoutConfig.load(cfg));
         base = "http://127.0.0.1:" + server.startHttp();
     }
 
@@ -124,6 +124,7 @@ class ApiErrorsTest {
 
     @Test
     void gzipAnswersSayTheyVaryByAcceptEncoding() throws Exception {
+        server.store().addEntities(java.util.List.of(new org.blackout.server.store.Rows.EntityRow("country:KP", "country", "North Korea")), 0);
         HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(base + "/api/signals?entity=KP"))
                 .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gz.statusCode()).isEqualTo(200);
@@ -133,6 +134,14 @@ class ApiErrorsTest {
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
         assertThat(plain.headers().allValues("vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+    }
+
+    @Test
+    void unknownEntitiesAre404s() throws Exception {
+        JsonNode e = get("/api/signals?entity=as:4200000000", 404);
+        assertThat(e.get("message").asText()).contains("as:4200000000");
+        assertThat(get("/api/signals?entity=as:4200000001&bin=1h", 404).get("error").asText()).isEqualTo("not_found");
+        assertThat(get("/api/entities/as:4200000000", 404).get("error").asText()).isEqualTo("not_found");
     }
 
     @Test
