@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.blackout.server.store.Rows.EntityRow;
 import org.blackout.server.store.Store;
-import org.blackout.server.store.StoreConfig;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.StoredSignal;
 
 /**

@@ -15,12 +15,12 @@ import org.blackout.core.config.HostPort;
 import org.blackout.ingest.bmp.BmpEvents;
 import org.blackout.ingest.bmp.BmpListener;
 import org.blackout.ingest.bmp.BmpRouter;
-import org.blackout.wire.bgp.AsPath;
 import org.blackout.wire.bmp.Initiation;
 import org.blackout.wire.bmp.PeerDown;
 import org.blackout.wire.bmp.PeerUp;
 import org.blackout.wire.bmp.Termination;
 import org.blackout.wire.element.RouteElement;
+import org.blackout.pipeline.format.BmpLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,24 +100,8 @@ final class BmpCommand implements Callable<Integer> {
     }
 
     private static void print(Writer out, String collector, RouteElement e) {
-        StringBuilder sb = new StringBuilder(128).append("BMP|").append(e.timeMicros() / 1_000_000).append('.')
-                .append(String.format("%06d", e.timeMicros() % 1_000_000)).append('|');
-        switch (e.type()) {
-            case ANNOUNCE, RIB -> sb.append('A');
-            case WITHDRAW -> sb.append('W');
-            case STATE -> sb.append("STATE");
-        }
-        sb.append('|').append(collector).append('|').append(e.peerAddress()).append('|').append(e.peerAs()).append('|');
-        if (e.prefix() != null) sb.append(e.prefix());
-        else sb.append(e.oldState()).append('>').append(e.newState());
-        sb.append('|');
-        if (e.attributes() != null && e.prefix() != null) {
-            AsPath p = e.attributes().asPath();
-            if (p != null) sb.append(p);
-        }
-        sb.append('\n');
         try {
-            out.write(sb.toString());
+            out.write(BmpLines.line(collector, e));
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }

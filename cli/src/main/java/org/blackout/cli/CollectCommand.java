@@ -7,10 +7,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.blackout.core.config.ConfigException;
 import org.blackout.core.config.Durations;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.Event;
@@ -19,10 +22,11 @@ import org.blackout.core.event.EventText;
 import org.blackout.core.policy.Policies;
 import org.blackout.core.signal.Watch;
 import org.blackout.ingest.config.CollectConfig;
-import org.blackout.ingest.config.ConfigException;
-import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.BlackoutConfig;
+import org.blackout.pipeline.source.ArchiveSelection;
+import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,29 +44,13 @@ import picocli.CommandLine.Option;
                 "",
                 "  blackout collect --config collect.yaml",
                 "",
-                "Config (YAML; every key is checked, errors name the field):",
-                "  collector:",
-                "    listen: 0.0.0.0:179",
-                "    local-as: 65000",
-                "    router-id: 192.0.2.1",
-                "    hold-time: 90",
-                "    neighbours:",
-                "      - {address: 192.0.2.2, as: 65001, description: r1, add-path: true}",
-                "  bmp:",
-                "    listen: 0.0.0.0:1790          # default 127.0.0.1:1790",
-                "    allow: [192.0.2.7, 10.0.0.0/8]  # required off loopback (or allow-any: true)",
-                "  ris-live:",
-                "    url: wss://ris-live.ripe.net/v1/ws/?client=blackout",
-                "    subscribe: {host: rrc00}",
-                "    stale-after: 60s",
-                "  archive:",
-                "    directory: mrt",
-                "    updates-interval: 15m",
-                "    rib-interval: 2h",
+                "The configuration's sources: collector, bmp, ris_live and archive (see examples/collect.yml; "
+                        + "'blackout config check FILE' checks it); its entities, watch, engine and detectors apply, "
+                        + "and the flags below override them.",
                 ""})
 final class CollectCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration (see above).")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The configuration file (see above).")
     Path config;
 
     @Mixin EntityOptions entities = new EntityOptions();
@@ -89,6 +77,18 @@ final class CollectCommand implements Callable<Integer> {
             description = "Stop after this long (e.g. 10m), as Ctrl-C would; default: run until stopped.")
     String duration;
 
+    @Option(names = "--bootstrap", split = ",", paramLabel = "COLLECTOR",
+            description = "Before following the live feed, load these RIS collectors' latest bview and the archived update "
+                    + "files since (e.g. the ris_live host you subscribe to); live messages meanwhile are held, then applied "
+                    + "without what the archive already had.")
+    List<String> bootstrap;
+
+    @Option(names = "--archive", paramLabel = "PROJECT=URL", description = "With --bootstrap: a project's archive (e.g. ris=URL of a mirror).")
+    Map<String, java.net.URI> archives;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "With --bootstrap: the archive cache (default: the XDG cache directory).")
+    Path cache;
+
     @Override
     public Integer call() throws Exception {
         // one line per log record on stderr (the JDK default spends two)
@@ -99,19 +99,21 @@ final class CollectCommand implements Callable<Integer> {
         PipelineSettings settings;
         long stopAfterNanos;
         try {
-            cfg = ConfigLoader.load(config);
-            settings = entities.settings(engineOptions, detectorOptions);
+            BlackoutConfig file = BlackoutConfig.load(config);
+            cfg = file.sources().live();
+            settings = entities.settings(file.pipeline(), engineOptions, detectorOptions, policies);
             stopAfterNanos = duration == null ? Long.MAX_VALUE : Durations.micros(duration) * 1000;
-        } catch (ConfigException e) {
-            System.err.println("collect: " + config + ": " + e.getMessage());
-            return 2;
-        } catch (IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("collect: " + e.getMessage());
+            return 2;
+        }
+        if (cfg == null) {
+            System.err.println("collect: " + config + ": sources: configure at least one live source: collector, bmp or ris_live");
             return 2;
         }
         Policies policy;
         try {
-            policy = policies.load();
+            policy = settings.policies().load(System.err::println);
         } catch (java.io.IOException e) {
             System.err.println("collect: " + e.getMessage());
             return 2;
@@ -155,6 +157,13 @@ final class CollectCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSources sources = null;
         try {
+            LiveBootstrap boot = null;
+            if (bootstrap != null && !bootstrap.isEmpty()) {
+                java.util.Map<org.blackout.ingest.catalog.Project, java.net.URI> bases = new java.util.EnumMap<>(org.blackout.ingest.catalog.Project.class);
+                if (archives != null) archives.forEach((k, v) -> bases.put(org.blackout.ingest.catalog.Project.of(k), v));
+                boot = new LiveBootstrap(ArchiveSelection.of(bootstrap, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1))
+                        .withArchives(bases).withCache(cache != null ? cache : org.blackout.ingest.fetch.FileCache.defaultRoot()));
+            }
             sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
                 @Override
                 public void info(String message) {
@@ -165,7 +174,7 @@ final class CollectCommand implements Callable<Integer> {
                 public void warn(String message) {
                     System.err.println("collect: " + message);
                 }
-            });
+            }, boot);
             var collector = sources.collector();
             var ris = sources.risLive();
             long lastStats = System.nanoTime(), started = lastStats;

@@ -15,5 +15,10 @@ final class Commands {
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("bmp", new BmpCommand());
         cl.addSubcommand("collect", new CollectCommand());
+        cl.addSubcommand("config", new ConfigCommand());
+        cl.addSubcommand("publish", new PublishCommand());
+        cl.addSubcommand("flink", new FlinkCommand());
+        cl.addSubcommand("fetch", new FetchCommand());
+        cl.addSubcommand("collectors", new CollectorsCommand());
     }
 }

@@ -19,12 +19,13 @@ import org.blackout.core.event.EventSink;
 import org.blackout.core.event.EventText;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Hint;
-import org.blackout.ingest.sim.Scenario;
-import org.blackout.ingest.sim.ScenarioException;
-import org.blackout.ingest.sim.ScenarioParser;
-import org.blackout.ingest.sim.Simulation;
+import org.blackout.sim.Scenario;
+import org.blackout.core.config.ConfigException;
+import org.blackout.sim.ScenarioParser;
+import org.blackout.sim.Simulation;
 import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.pipeline.source.MrtInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,13 +78,13 @@ final class DemoCommand implements Callable<Integer> {
         Scenario sc;
         try {
             sc = ScenarioParser.parse(yaml);
-        } catch (ScenarioException e) {
+        } catch (ConfigException e) {
             System.err.println("demo: " + e.getMessage());
             return 2;
         }
         try {
             run(sc, yaml, out, fresh, term, System.err);
-        } catch (ScenarioException e) {
+        } catch (ConfigException e) {
             System.err.println("demo: " + e.getMessage());
             return 2;
         }
@@ -95,22 +96,23 @@ final class DemoCommand implements Callable<Integer> {
         return Main.commandLine().execute("serve", "--config", config.toAbsolutePath().toString(), "--listen", listen);
     }
 
-    /** A serve configuration over the demo's own files (see examples/demo.yml). */
+    /** A serve configuration over the demo's own files (see examples/demo.yml), written by Jackson. */
     static String serveConfig(Path out, Scenario sc) {
-        StringBuilder rir = new StringBuilder();
-        for (Path c : sc.countries()) rir.append(rir.isEmpty() ? "" : ", ").append('"').append(c.toAbsolutePath()).append('"');
-        return """
-                # written by blackout demo: the North Korea reconstruction (SIMULATED data) in the dashboard
-                store:
-                  duckdb: "%s"
-                http:
-                  listen: 127.0.0.1:8080
-                replay:
-                  inputs: ["%s"]
-                  rir: [%s]
-                  watch: [country:KP, as:131279]
-                  bin: 5m
-                """.formatted(out.resolve("blackout.duckdb").toAbsolutePath(), out.resolve("mrt").toAbsolutePath(), rir);
+        var root = new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+        root.putObject("sources").putArray("replay").add(out.resolve("mrt").toAbsolutePath().toString());
+        var rir = root.putObject("entities").putArray("rir");
+        for (Path c : sc.countries()) rir.add(c.toAbsolutePath().toString());
+        var watch = root.putArray("watch");
+        WATCH.forEach(watch::add);
+        root.putObject("engine").put("bin", "5m");
+        root.putObject("store").put("duckdb", out.resolve("blackout.duckdb").toAbsolutePath().toString());
+        root.putObject("http").put("listen", "127.0.0.1:8080");
+        try {
+            return "# written by blackout demo: the North Korea reconstruction (SIMULATED data) in the dashboard\n"
+                    + new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The demo on a parsed scenario: simulate (or reuse), replay with the detectors, print, write events and report. */
@@ -210,12 +212,11 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(mrt.resolve("README.txt"));
     }
 
-    /** The MRT files the simulator wrote: {@code rib.*}, {@code bview.*}, {@code updates.*}. */
+    /** The MRT files the simulator wrote, named as archives name them ({@code rib.*}, {@code bview.*}, {@code updates.*}). */
     private static List<Path> simulated(Path mrt) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path f : MrtInputs.files(List.of(mrt))) {
-            String n = f.getFileName().toString();
-            if (n.startsWith("rib.") || n.startsWith("bview.") || n.startsWith("updates.")) out.add(f);
+            if (ArchiveLayout.parse(f.getFileName().toString()).isPresent()) out.add(f);
         }
         return out;
     }

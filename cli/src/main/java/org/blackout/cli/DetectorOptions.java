@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  * {@code DetectorConfig.defaults()} alone), shared by the commands that run them ({@code replay},
  * {@code collect}). Each flag is named after its {@link DetectorConfig} component in kebab-case;
  * a new setting is one line here (and {@code --detector NAME=VALUE} reaches any setting meanwhile).
- * The serve YAML names the same settings in snake_case under {@code detectors:}.
+ * The configuration file names the same settings in snake_case under {@code detectors:}; a flag
+ * overrides it.
  */
 final class DetectorOptions {
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -125,8 +126,8 @@ final class DetectorOptions {
         return settings;
     }
 
-    /** The defaults with the flags applied; throws IllegalArgumentException naming a bad one. */
-    DetectorConfig config() {
-        return Detection.configure(DetectorConfig.defaults(), settings);
+    /** {@code base} (the configuration file's {@code detectors:}, or the defaults) with the flags applied; throws IllegalArgumentException naming a bad one. */
+    DetectorConfig apply(DetectorConfig base) {
+        return Detection.configure(base, settings);
     }
 }

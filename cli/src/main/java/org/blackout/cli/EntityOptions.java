@@ -7,7 +7,10 @@ import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
 import picocli.CommandLine.Option;
 
-/** What the engine needs to name things, shared by the commands that run it: entity files and watched entities. */
+/**
+ * What the engine needs to name things, shared by the commands that run it: entity files and
+ * watched entities. Each flag given replaces the configuration file's key of the same name.
+ */
 final class EntityOptions {
 
     @Option(names = "--rir", paramLabel = "FILE",
@@ -28,13 +31,15 @@ final class EntityOptions {
                     + "(default: all-countries with country data, else all-ases).")
     List<String> watch = new ArrayList<>();
 
-    /** The settings of a pipeline from the engine, detector and entity flags; throws IllegalArgumentException naming a bad value. */
-    PipelineSettings settings(EngineOptions engine, DetectorOptions detectors) {
-        return new PipelineSettings(engine.config(), detectors.config(), watch, sources());
-    }
-
-    /** The entity files named. */
-    EntitySources sources() {
-        return new EntitySources(rir, geo, asNames);
+    /**
+     * {@code base} (the configuration file's, or the defaults) with the entity, engine, detector and
+     * policy flags given applied; throws IllegalArgumentException naming a bad value.
+     */
+    PipelineSettings settings(PipelineSettings base, EngineOptions engine, DetectorOptions detectors, PolicyOptions policies) {
+        EntitySources e = base.entities();
+        EntitySources entities = new EntitySources(rir.isEmpty() ? e.rir() : rir, geo.isEmpty() ? e.geo() : geo,
+                asNames != null ? asNames : e.asNames());
+        return new PipelineSettings(engine.apply(base.engine()), detectors.apply(base.detectors()), watch.isEmpty() ? base.watch() : watch,
+                entities, policies.apply(base.policies()));
     }
 }

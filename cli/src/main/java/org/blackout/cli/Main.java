@@ -26,7 +26,7 @@ public final class Main implements Runnable {
         Commands.register(cl);
         // a bad input file is the user's to fix: say which and where, without a stack trace
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (!(e instanceof org.blackout.core.entity.EntityFileException)) throw e;
+            if (!(e instanceof org.blackout.core.entity.EntityFileException || e instanceof org.blackout.core.config.ConfigException)) throw e;
             command.getErr().println("blackout " + command.getCommandName() + ": " + e.getMessage());
             return 2;
         });
@@ -34,6 +34,16 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // start-up is most of a --version run, and building the command tree (picocli reflecting over
+        // every subcommand's options) is most of the start-up: answer it before (same text, same status)
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            try {
+                for (String line : new Version().getVersion()) System.out.println(line);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            System.exit(0);
+        }
         int code = commandLine().execute(args);
         System.exit(code);
     }

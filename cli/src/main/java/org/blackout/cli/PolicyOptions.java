@@ -1,19 +1,14 @@
 package org.blackout.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.blackout.core.policy.AsRelFormat;
-import org.blackout.core.policy.AsRelationships;
-import org.blackout.core.policy.OperatorPrefixes;
-import org.blackout.core.policy.Policies;
-import org.blackout.core.policy.PolicyFormatException;
-import org.blackout.core.policy.RoaSet;
+import org.blackout.pipeline.PolicyFiles;
 import picocli.CommandLine.Option;
 
-/** The files operators already keep, for hijack and leak detection: prefix list, ROAs, AS relationships. */
+/**
+ * The files operators already keep, for hijack and leak detection: prefix list, ROAs, AS
+ * relationships; each flag overrides the configuration file's {@code entities:} key of the same name.
+ */
 final class PolicyOptions {
-
-    enum RelFormat { auto, caida, customer_positive }
 
     @Option(names = "--prefixes", paramLabel = "FILE",
             description = "BGPalerter's prefixes.yml, read as-is: each prefix's expected origins (asn), ignoreMorespecifics, "
@@ -30,35 +25,22 @@ final class PolicyOptions {
                     + "turns on route-leak detection (valley-free paths, RFC 7908) and ranks hijacks.")
     Path asRel;
 
-    @Option(names = "--as-rel-format", defaultValue = "auto", paramLabel = "FORMAT",
+    @Option(names = "--as-rel-format", paramLabel = "FORMAT",
             description = "caida (only -1 and 0), customer_positive (also 1 = AS1 is AS2's customer, as in thunderwolf's "
                     + "whole-internet-rel.txt) or auto (default: caida, else customer_positive).")
-    RelFormat asRelFormat;
+    String asRelFormat;
 
-    boolean any() {
-        return prefixes != null || rpki != null || asRel != null;
-    }
-
-    /** Loads what was given; an error names the file and line. */
-    Policies load() throws IOException {
-        OperatorPrefixes list = prefixes == null ? null : OperatorPrefixes.read(prefixes);
-        RoaSet roas = rpki == null ? null : RoaSet.read(rpki);
-        AsRelationships rel = null;
-        if (asRel != null) {
-            rel = switch (asRelFormat) {
-                case caida -> AsRelationships.read(asRel, AsRelFormat.CAIDA);
-                case customer_positive -> AsRelationships.read(asRel, AsRelFormat.CUSTOMER_POSITIVE);
-                case auto -> {
-                    try {
-                        yield AsRelationships.read(asRel, AsRelFormat.CAIDA);
-                    } catch (PolicyFormatException e) {
-                        yield AsRelationships.read(asRel, AsRelFormat.CUSTOMER_POSITIVE);
-                    }
-                }
-            };
+    /** {@code base} with the files named here instead. */
+    PolicyFiles apply(PolicyFiles base) {
+        PolicyFiles.RelFormat format = base.asRelFormat();
+        if (asRelFormat != null) {
+            try {
+                format = PolicyFiles.RelFormat.valueOf(asRelFormat.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--as-rel-format: want auto, caida or customer_positive, got '" + asRelFormat + "'");
+            }
         }
-        if (roas != null) System.err.printf("rpki: %,d ROAs from %s%n", roas.size(), rpki);
-        if (rel != null) System.err.printf("as-rel: %,d relationships from %s%n", rel.size(), asRel);
-        return new Policies(list, roas, rel);
+        return new PolicyFiles(prefixes != null ? prefixes : base.prefixes(), rpki != null ? rpki : base.rpki(),
+                asRel != null ? asRel : base.asRel(), format);
     }
 }

@@ -3,8 +3,10 @@ package org.blackout.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.blackout.core.config.ConfigException;
+import org.blackout.core.config.HostPort;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.server.Server;
-import org.blackout.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
                 "  blackout serve --config examples/demo.yml"})
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML configuration (see examples/demo.yml)")
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The configuration (see examples/demo.yml; 'blackout config check FILE' checks it)")
     Path config;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "overrides http.listen")
@@ -29,16 +32,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig cfg;
+        BlackoutConfig cfg;
         try {
-            cfg = ServerConfig.load(config);
-            if (listen != null) cfg = cfg.withListen(listen);
-        } catch (IllegalArgumentException e) {
+            cfg = BlackoutConfig.load(config);
+            if (listen != null) cfg = cfg.withHttp(cfg.http().withListen(HostPort.parse(listen)));
+        } catch (ConfigException e) {
             System.err.println("serve: " + e.getMessage());
             return 2;
-        } catch (java.io.IOException e) {
-            System.err.println("serve: cannot read " + config + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            System.err.println("serve: --listen: " + e.getMessage());
             return 2;
+        }
+        if (cfg.sources().replay().isEmpty() && cfg.sources().live() == null) {
+            System.err.println("serve: " + config + ": sources: nothing to ingest (replay, collector, bmp or ris_live); serving the store as it is");
         }
         try (Server server = new Server(cfg)) {
             var alerts = server.alerts();
@@ -53,17 +59,14 @@ final class ServeCommand implements Callable<Integer> {
             server.startHttp();
             server.startIngest();
             server.startLive();
-            System.err.println("serve: dashboard at http://" + (cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host()) + ":"
-                    + server.port() + "/  (Ctrl-C to stop)");
+            HostPort at = new HostPort(cfg.http().listen().host(), server.port());
+            System.err.println("serve: dashboard at http://" + at + "/  (Ctrl-C to stop)");
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();
         } catch (java.sql.SQLException e) {
             System.err.println("serve: store: " + e.getMessage());
             return 1;
-        } catch (org.blackout.ingest.config.ConfigException e) {
-            System.err.println("serve: live.config: " + e.getMessage());
-            return 2;
         }
         return 0;
     }

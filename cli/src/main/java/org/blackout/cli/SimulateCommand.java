@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.blackout.ingest.sim.Action;
-import org.blackout.ingest.sim.BaselineSubset;
-import org.blackout.ingest.sim.RirDelegations;
-import org.blackout.ingest.sim.Scenario;
-import org.blackout.ingest.sim.ScenarioException;
-import org.blackout.ingest.sim.ScenarioParser;
-import org.blackout.ingest.sim.Simulation;
+import org.blackout.sim.Action;
+import org.blackout.sim.BaselineSubset;
+import org.blackout.sim.RirDelegations;
+import org.blackout.sim.Scenario;
+import org.blackout.core.config.ConfigException;
+import org.blackout.sim.ScenarioParser;
+import org.blackout.sim.Simulation;
 import org.blackout.wire.net.Prefix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,10 +90,10 @@ final class SimulateCommand implements Callable<Integer> {
             if (extract != null) return extract();
             Scenario sc;
             if (fullTable) {
-                if (scenario != null) throw new ScenarioException("give either SCENARIO or --full-table, not both");
+                if (scenario != null) throw new IllegalArgumentException("give either SCENARIO or --full-table, not both");
                 sc = fullTableScenario();
             } else {
-                if (scenario == null) throw new ScenarioException("missing SCENARIO (or --full-table, --extract-baseline); see --help");
+                if (scenario == null) throw new IllegalArgumentException("missing SCENARIO (or --full-table, --extract-baseline); see --help");
                 sc = ScenarioParser.parse(scenario);
             }
             if (seed != null) sc = sc.withSeed(seed);
@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
                     sc.name(), r.baseline().prefixes().length, r.baseline().peers().size(), r.changes(), r.truth().size(),
                     r.files().size(), r.bytes() / 1e6, out, s);
             return 0;
-        } catch (ScenarioException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("blackout simulate: " + e.getMessage());
             return 2;
         }
@@ -114,8 +114,8 @@ final class SimulateCommand implements Callable<Integer> {
         Path shared = Path.of(System.getProperty("blackout.shared", System.getenv().getOrDefault("BLACKOUT_SHARED", "../shared/data")));
         Path r = ranges != null ? ranges : firstMatch(shared.resolve("geo"), "ip-location-db-asn-2");
         Path a = asrel != null ? asrel : shared.resolve("asrel/thunderwolf-whole-internet-rel.txt");
-        if (!Files.isRegularFile(a)) throw new ScenarioException("--asrel: no such file: " + a);
-        if (peers < 1 || peers > 762) throw new ScenarioException("--peers: must be between 1 and 762, got " + peers);
+        if (!Files.isRegularFile(a)) throw new IllegalArgumentException("--asrel: no such file: " + a);
+        if (peers < 1 || peers > 762) throw new IllegalArgumentException("--peers: must be between 1 and 762, got " + peers);
         Instant end = start.plus(duration);
         List<Action> timeline = churn > 0 ? List.of(new Action.Churn("--churn", start, end, churn)) : List.of();
         return new Scenario(null, "full-table", "Synthetic full-size tables for benchmarks: real prefixes and origins, "
@@ -124,10 +124,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static Path firstMatch(Path dir, String prefix) throws IOException {
-        if (!Files.isDirectory(dir)) throw new ScenarioException("--ranges: no shared data at " + dir + " (set -Dblackout.shared or BLACKOUT_SHARED, or give --ranges)");
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("--ranges: no shared data at " + dir + " (set -Dblackout.shared or BLACKOUT_SHARED, or give --ranges)");
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".tgz")).sorted().findFirst()
-                    .orElseThrow(() -> new ScenarioException("--ranges: no " + prefix + "*.tgz in " + dir));
+                    .orElseThrow(() -> new IllegalArgumentException("--ranges: no " + prefix + "*.tgz in " + dir));
         }
     }
 
@@ -135,7 +135,7 @@ final class SimulateCommand implements Callable<Integer> {
         List<Prefix> blocks = new ArrayList<>();
         Set<Integer> as = new HashSet<>(keepAs);
         if (!keepCountry.isEmpty()) {
-            if (countries.isEmpty()) throw new ScenarioException("--keep-country needs --countries FILE");
+            if (countries.isEmpty()) throw new IllegalArgumentException("--keep-country needs --countries FILE");
             RirDelegations rir = RirDelegations.read(countries);
             for (String cc : keepCountry) {
                 blocks.addAll(rir.blocks(cc));

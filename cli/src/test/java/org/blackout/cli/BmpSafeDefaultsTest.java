@@ -38,9 +38,9 @@ class BmpSafeDefaultsTest {
 
     @Test
     void collectWithAnOpenBmpSourceRefusesToStart() throws Exception {
-        Files.writeString(dir.resolve("collect.yaml"), "bmp: {listen: 0.0.0.0:1790}\n");
+        Files.writeString(dir.resolve("collect.yaml"), "sources: {bmp: {listen: 0.0.0.0:1790}}\n");
         CliRun r = CliRun.of("collect", "--config", dir.resolve("collect.yaml").toString(), "--duration", "1s", "--stats", "0");
         assertThat(r.code()).as(r.err()).isNotZero();
-        assertThat(r.err()).contains("bmp.allow", "allow-any").doesNotContain("BMP station on");
+        assertThat(r.err()).contains("sources.bmp.allow", "allow_any").doesNotContain("BMP station on");
     }
 }

@@ -26,9 +26,10 @@ class CollectBmpTest {
             port = s.getLocalPort();
         }
         Files.writeString(dir.resolve("collect.yaml"), """
-                bmp:
-                  listen: 127.0.0.1:%d
-                  allow: [127.0.0.1]
+                sources:
+                  bmp:
+                    listen: 127.0.0.1:%d
+                    allow: [127.0.0.1]
                 """.formatted(port));
         Thread router = Thread.ofPlatform().daemon().start(() -> send(port));
         PrintStream err = System.err;

@@ -27,11 +27,12 @@ class CollectCommandTest {
     void configErrorsNameTheFieldAndExit2() throws Exception {
         Path yaml = dir.resolve("bad.yaml");
         Files.writeString(yaml, """
-                collector:
-                  local-as: 65000
-                  router-id: 192.0.2.1
-                  neighbours:
-                    - {address: 192.0.2.2, as: 0}
+                sources:
+                  collector:
+                    local_as: 65000
+                    router_id: 192.0.2.1
+                    neighbours:
+                      - {address: 192.0.2.2, as: 0}
                 """);
         PrintStream err = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -43,7 +44,7 @@ class CollectCommandTest {
             System.setErr(err);
         }
         assertThat(code).isEqualTo(2);
-        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("collector.neighbours[0].as: must be in 1..4294967295");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("bad.yaml:6: sources.collector.neighbours[0].as: must be in 1..4294967295");
     }
 
     @Test
@@ -54,14 +55,15 @@ class CollectCommandTest {
             port = s.getLocalPort();
         }
         Files.writeString(dir.resolve("collect.yaml"), """
-                collector:
-                  listen: 127.0.0.1:%d
-                  local-as: 65000
-                  router-id: 10.0.0.1
-                  neighbours:
-                    - {address: 127.0.0.11, as: 65011, description: bird}
-                archive:
-                  directory: mrt
+                sources:
+                  collector:
+                    listen: 127.0.0.1:%d
+                    local_as: 65000
+                    router_id: 10.0.0.1
+                    neighbours:
+                      - {address: 127.0.0.11, as: 65011, description: bird}
+                  archive:
+                    directory: mrt
                 """.formatted(port));
         Files.writeString(dir.resolve("bird.conf"), """
                 router id 10.0.0.11;

@@ -32,7 +32,7 @@ class DetectorOptionsTest {
         ReplayCommand r = new ReplayCommand();
         new CommandLine(r).parseArgs("--min-agreeing-peers", "5", "--warmup", "10m", "--detector", "hijack_min_peers=1",
                 "--bin", "1m", "--hold", "9h30m", "--threshold", "0.4", "--watch", "country:KP", "x.mrt");
-        PipelineSettings s = r.entities.settings(r.engineOptions, r.detectorOptions);
+        PipelineSettings s = r.entities.settings(PipelineSettings.defaults(), r.engineOptions, r.detectorOptions, r.policies);
         assertThat(s.detectors().minAgreeingPeers()).isEqualTo(5);
         assertThat(s.detectors().warmup()).isEqualTo(Duration.ofMinutes(10));
         assertThat(s.detectors().hijackMinPeers()).isEqualTo(1);
@@ -43,7 +43,7 @@ class DetectorOptionsTest {
 
         CollectCommand c = new CollectCommand();
         new CommandLine(c).parseArgs("--config", "c.yaml", "--min-agreeing-peers", "7", "--hold", "2h");
-        PipelineSettings cs = c.entities.settings(c.engineOptions, c.detectorOptions);
+        PipelineSettings cs = c.entities.settings(PipelineSettings.defaults(), c.engineOptions, c.detectorOptions, c.policies);
         assertThat(cs.detectors().minAgreeingPeers()).isEqualTo(7);
         assertThat(cs.engine().holdMicros()).isEqualTo(7_200_000_000L);
     }
@@ -52,10 +52,10 @@ class DetectorOptionsTest {
     void badValuesAreNamed() {
         ReplayCommand r = new ReplayCommand();
         new CommandLine(r).parseArgs("--detector", "min_agreeing_pears=5", "x.mrt");
-        assertThatThrownBy(() -> r.entities.settings(r.engineOptions, r.detectorOptions))
+        assertThatThrownBy(() -> r.entities.settings(PipelineSettings.defaults(), r.engineOptions, r.detectorOptions, r.policies))
                 .hasMessageContaining("unknown detector setting 'min_agreeing_pears'");
         ReplayCommand r2 = new ReplayCommand();
         new CommandLine(r2).parseArgs("--warmup", "soon", "x.mrt");
-        assertThatThrownBy(() -> r2.entities.settings(r2.engineOptions, r2.detectorOptions)).hasMessageContaining("warmup: not a duration");
+        assertThatThrownBy(() -> r2.entities.settings(PipelineSettings.defaults(), r2.engineOptions, r2.detectorOptions, r2.policies)).hasMessageContaining("warmup: not a duration");
     }
 }

@@ -66,6 +66,13 @@ public final class Detection {
         return out;
     }
 
+    /** Every setting's value (Duration, Integer, Double, ...) by its snake_case name, in {@link DetectorConfig}'s order. */
+    public static Map<String, Object> values(DetectorConfig config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : COMPONENTS) out.put(snake(c.getName()), get(c, config));
+        return out;
+    }
+
     /**
      * {@code base} with {@code settings} (name → text) applied. Throws IllegalArgumentException
      * naming an unknown setting, a value that does not parse, or one the detectors refuse.

@@ -60,6 +60,11 @@ public final class Pipeline implements ElementSink {
         engine.advance(timeMicros);
     }
 
+    /** A source's report about its feed (an archive's data gap): to every listener, never to the routing state. */
+    public void feedEvent(org.blackout.core.engine.FeedEvent e) {
+        engine.feedEvent(e);
+    }
+
     /** End of the data: the last bin closes and every listener is told. */
     public void finish() {
         engine.finish();
@@ -125,7 +130,7 @@ public final class Pipeline implements ElementSink {
             return this;
         }
 
-        /** The operators' reference data for the detectors: prefix lists, ROAs, AS relationships. */
+        /** The operators' reference data for the detectors, loaded already (else {@code settings.policies()} are loaded by {@link #build}). */
         public Builder policies(Policies p) {
             this.policies = p;
             return this;
@@ -150,6 +155,7 @@ public final class Pipeline implements ElementSink {
         }
 
         public Pipeline build() throws IOException {
+            if (policies == null) policies = settings.policies().load(note -> System.err.println("blackout: " + note));
             return new Pipeline(this, maps != null ? maps : settings.entities().load());
         }
     }

@@ -15,31 +15,38 @@ import org.blackout.core.signal.Watch;
  * @param watch     watched entities as typed ({@code country:KP}, {@code as:131279}, {@code all-countries}, ...);
  *                  empty: see {@link #watch(EntityMaps)}
  * @param entities  the entity files to load
+ * @param policies  the operators' files for the hijack and leak detectors (prefix list, ROAs, AS relationships)
  */
-public record PipelineSettings(EngineConfig engine, DetectorConfig detectors, List<String> watch, EntitySources entities) {
+public record PipelineSettings(EngineConfig engine, DetectorConfig detectors, List<String> watch, EntitySources entities,
+                               PolicyFiles policies) {
 
     public PipelineSettings {
         watch = List.copyOf(watch);
+        if (policies == null) policies = PolicyFiles.none();
     }
 
     public static PipelineSettings defaults() {
-        return new PipelineSettings(EngineConfig.defaults(), DetectorConfig.defaults(), List.of(), EntitySources.none());
+        return new PipelineSettings(EngineConfig.defaults(), DetectorConfig.defaults(), List.of(), EntitySources.none(), PolicyFiles.none());
     }
 
     public PipelineSettings withEngine(EngineConfig e) {
-        return new PipelineSettings(e, detectors, watch, entities);
+        return new PipelineSettings(e, detectors, watch, entities, policies);
     }
 
     public PipelineSettings withDetectors(DetectorConfig d) {
-        return new PipelineSettings(engine, d, watch, entities);
+        return new PipelineSettings(engine, d, watch, entities, policies);
     }
 
     public PipelineSettings withWatch(List<String> w) {
-        return new PipelineSettings(engine, detectors, w, entities);
+        return new PipelineSettings(engine, detectors, w, entities, policies);
     }
 
     public PipelineSettings withEntities(EntitySources e) {
-        return new PipelineSettings(engine, detectors, watch, e);
+        return new PipelineSettings(engine, detectors, watch, e, policies);
+    }
+
+    public PipelineSettings withPolicies(PolicyFiles p) {
+        return new PipelineSettings(engine, detectors, watch, entities, p);
     }
 
     /**

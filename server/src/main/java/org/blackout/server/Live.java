@@ -1,20 +1,19 @@
 package org.blackout.server;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.ingest.config.CollectConfig;
-import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.source.LiveSources;
 import org.blackout.server.store.StoreSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live sources of a {@code blackout collect} configuration (BGP collector, RIS Live, BMP,
- * MRT archive) feeding the server's pipeline: store, detectors and alerts. A restart starts the
+ * The live sources of the configuration ({@code sources:} BGP collector, RIS Live, BMP, MRT
+ * archive) feeding the server's pipeline: store, detectors and alerts. A restart starts the
  * routing state afresh from the sessions (their RIBs are re-sent) and appends after the last
  * stored live bin; the archive keeps everything for a later replay.
  */
@@ -25,12 +24,11 @@ final class Live implements AutoCloseable {
     private final StoreSink sink;
     private final LiveSources sources;
 
-    Live(Server server, Path collectYaml, ServerConfig.Replay section) throws IOException, SQLException {
-        CollectConfig cfg = ConfigLoader.load(collectYaml);
-        EntityMaps maps = section.settings().entities().load(LOG::warn);
+    Live(Server server, CollectConfig cfg, PipelineSettings settings) throws IOException, SQLException {
+        EntityMaps maps = settings.entities().load(LOG::warn);
         long after = server.store().checkpoint(SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
         sink = new StoreSink(server.store(), SOURCE, after, maps);
-        Pipeline pipeline = server.pipeline(section, maps, sink, null);
+        Pipeline pipeline = server.pipeline(settings, maps, sink, null);
         var metrics = server.metrics();
         metrics.queue("store_live", sink::queueDepth);
         LiveSources[] self = {null};

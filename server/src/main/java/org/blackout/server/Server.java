@@ -15,8 +15,10 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.EventSink.Phase;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
+import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.AlertConfig;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.pipeline.source.MrtInputs;
-import org.blackout.server.alert.AlertConfig;
 import org.blackout.server.alert.Alerts;
 import org.blackout.server.api.Api;
 import org.blackout.server.metrics.Metrics;
@@ -36,7 +38,7 @@ public final class Server implements AutoCloseable {
     /** Checkpoint name of the configured replay. */
     public static final String REPLAY_SOURCE = "replay";
 
-    private final ServerConfig config;
+    private final BlackoutConfig config;
     private final Store store;
     private final Metrics metrics = new Metrics();
     private final Api api;
@@ -48,10 +50,10 @@ public final class Server implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Alerts alerts;
 
-    public Server(ServerConfig config) throws SQLException {
+    public Server(BlackoutConfig config) throws SQLException {
         this.config = config;
         this.store = Store.open(config.store());
-        this.api = new Api(store, config.token());
+        this.api = new Api(store, config.http().token());
         AlertConfig ac = config.alerts() == null ? AlertConfig.none() : config.alerts();
         this.alerts = ac.destinations().isEmpty() ? null : new Alerts(ac, store, metrics);
         if (alerts != null) closeables.add(alerts);
@@ -96,8 +98,8 @@ public final class Server implements AutoCloseable {
     /** Starts the HTTP side; returns the port it listens on. */
     public int startHttp() {
         http = Javalin.create(c -> {
-            c.jetty.host = config.host();
-            c.jetty.port = config.port();
+            c.jetty.host = config.http().listen().host();
+            c.jetty.port = config.http().listen().port();
             c.startup.showJavalinBanner = false;
             // the API gzips its large answers once and caches them; static files are small
             c.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
@@ -109,7 +111,7 @@ public final class Server implements AutoCloseable {
             api.routes(c);
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         }).start();
-        LOG.info("listening on http://{}:{}/ (store {})", config.host(), http.port(), store.describe());
+        LOG.info("listening on http://{}:{}/ (store {})", config.http().listen().host(), http.port(), store.describe());
         return http.port();
     }
 
@@ -129,7 +131,7 @@ public final class Server implements AutoCloseable {
 
     /** Starts replaying the configured archives into the store, after its checkpoint. */
     public void startIngest() {
-        if (config.replay() == null) {
+        if (config.sources().replay().isEmpty()) {
             state.set("idle (no replay configured)");
             return;
         }
@@ -154,24 +156,23 @@ public final class Server implements AutoCloseable {
      * The pipeline of one source (the replay, or the live sources): signals into {@code sink}, the
      * detectors' events into the store with the bin's batch, the open-events gauge and the alerts.
      */
-    Pipeline pipeline(ServerConfig.Replay r, EntityMaps maps, StoreSink sink, EngineListener after) throws IOException {
+    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after) throws IOException {
         EventRecorder recorder = new EventRecorder(sink, List.of((phase, e) -> {
             if (phase == Phase.RAISED) metrics.eventOpened(e.type().json());
             if (phase == Phase.LOWERED) metrics.eventClosed(e.type().json());
             if (alerts != null) alerts.onEvent(phase, e);
         }));
-        Pipeline.Builder b = Pipeline.builder(r.settings()).maps(maps).signals(sink).events(recorder);
+        Pipeline.Builder b = Pipeline.builder(settings).maps(maps).signals(sink).events(recorder);
         if (after != null) b.afterDetectors(after);
         return b.build();
     }
 
     private Live live;
 
-    /** Starts the live sources of {@code live.config}, if configured. */
+    /** Starts the live sources of {@code sources:} (collector, BMP, RIS Live), if configured. */
     public void startLive() throws IOException, SQLException {
-        ServerConfig.Replay l = config.live();
-        if (l == null) return;
-        live = new Live(this, config.liveConfig(), l);
+        if (config.sources().live() == null) return;
+        live = new Live(this, config.sources().live(), config.pipeline());
         closeables.add(0, live);
         state.set("live");
     }
@@ -182,9 +183,9 @@ public final class Server implements AutoCloseable {
      * simulates a crash for tests by abandoning the run after that many new bins.
      */
     public void runReplay(long stopAfterBins) throws IOException, SQLException {
-        ServerConfig.Replay r = config.replay();
+        PipelineSettings settings = config.pipeline();
         state.set("loading entity maps");
-        EntityMaps maps = r.settings().entities().load(LOG::warn);
+        EntityMaps maps = settings.entities().load(LOG::warn);
         long resumeAfter = StoreSink.prepareResume(store, REPLAY_SOURCE);
         if (resumeAfter != Long.MIN_VALUE) LOG.info("resuming after {} (stored bins are recomputed, not rewritten)", java.time.Instant.ofEpochSecond(resumeAfter));
         StoreSink s = new StoreSink(store, REPLAY_SOURCE, resumeAfter, maps);
@@ -192,7 +193,7 @@ public final class Server implements AutoCloseable {
         sink = s;
         metrics.queue("store", s::queueDepth);
         long[] bins = {0};
-        Pipeline pipeline = pipeline(r, maps, s, new EngineListener() {
+        Pipeline pipeline = pipeline(settings, maps, s, new EngineListener() {
             @Override
             public void binClosed(long start, long end, RoutingView view) {
                 var rs = view.routing();
@@ -202,7 +203,7 @@ public final class Server implements AutoCloseable {
                 if (end / 1_000_000L > resumeAfter && ++bins[0] >= stopAfterBins) throw new Abandon();
             }
         });
-        List<Path> files = MrtInputs.files(r.inputs());
+        List<Path> files = MrtInputs.files(config.sources().replay());
         ReplayMerge merge = new ReplayMerge(files);
         state.set("replaying " + files.size() + " files");
         LOG.info("replaying {} files into {}", files.size(), store.describe());

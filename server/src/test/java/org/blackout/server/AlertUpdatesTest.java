@@ -15,11 +15,11 @@ import org.blackout.core.event.EventSink.Phase;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Extent;
 import org.blackout.core.event.Upstreams;
-import org.blackout.server.alert.AlertConfig;
+import org.blackout.pipeline.config.AlertConfig;
 import org.blackout.server.alert.Alerts;
 import org.blackout.server.metrics.Metrics;
 import org.blackout.server.store.Store;
-import org.blackout.server.store.StoreConfig;
+import org.blackout.pipeline.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

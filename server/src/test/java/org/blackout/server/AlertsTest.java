@@ -15,7 +15,7 @@ import org.blackout.core.event.EventSink.Phase;
 import org.blackout.core.event.EventType;
 import org.blackout.core.event.Extent;
 import org.blackout.core.event.Upstreams;
-import org.blackout.server.alert.AlertConfig;
+import org.blackout.pipeline.config.AlertConfig;
 import org.blackout.server.alert.Alerts;
 import org.blackout.server.metrics.Metrics;
 import org.junit.jupiter.api.BeforeAll;

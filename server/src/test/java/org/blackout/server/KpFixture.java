@@ -1,5 +1,6 @@
 package org.blackout.server;
 
+import org.blackout.pipeline.config.BlackoutConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.blackout.ingest.sim.Scenario;
-import org.blackout.ingest.sim.ScenarioParser;
-import org.blackout.ingest.sim.Simulation;
+import org.blackout.sim.Scenario;
+import org.blackout.sim.ScenarioParser;
+import org.blackout.sim.Simulation;
 
 /**
  * The North Korea scenario, shortened to 22 h around the outage and to 12 peers (kp-short.yaml), simulated once
@@ -38,22 +39,21 @@ public final class KpFixture {
     }
 
     /** A serve configuration replaying the scenario into {@code store} (a DuckDB file). */
-    public static ServerConfig config(Path store, String extraYaml) throws IOException {
+    public static BlackoutConfig config(Path store, String extraYaml) throws IOException {
         String yaml = """
                 store: {duckdb: %s}
                 %s
-                replay:
-                  inputs: [%s]
-                  rir: [%s]
-                  watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
-                  bin: 5m
-                  min_agreeing_peers: 6
+                sources: {replay: [%s]}
+                entities: {rir: [%s]}
+                watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
+                engine: {bin: 5m}
+                detectors: {min_agreeing_peers: 6}
                 %s
                 """.formatted(store, extraYaml != null && extraYaml.contains("http:") ? "" : "http: {listen: 127.0.0.1:0}", mrt(), RIR,
                 extraYaml == null ? "" : extraYaml);
         Path f = Files.createTempFile("serve", ".yml");
         Files.writeString(f, yaml);
-        return ServerConfig.load(f);
+        return BlackoutConfig.load(f);
     }
 
     /** One server over the replayed scenario, with every kind of alert destination, shared by the test classes. */
@@ -87,7 +87,7 @@ public final class KpFixture {
                     - {name: file, type: file, path: %4$s}
                     - {name: dead, type: webhook, url: "http://127.0.0.1:%5$d/down", types: [outage]}
                 """.formatted(rx.httpPort(), smtp, rx.syslogPort(), alerts, dead);
-        ServerConfig cfg = config(dir.resolve("kp.duckdb"), yaml);
+        BlackoutConfig cfg = config(dir.resolve("kp.duckdb"), yaml);
         Server server = new Server(cfg);
         var sent = server.alerts();
         server.runReplay(Long.MAX_VALUE);

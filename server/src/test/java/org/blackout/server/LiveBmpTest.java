@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,13 @@ class LiveBmpTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Files.writeString(dir.resolve("collect.yaml"), "bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.1]}\n".formatted(port));
         Files.writeString(dir.resolve("serve.yml"), """
+                sources: {bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.1]}}
+                watch: ["prefix:198.51.100.0/23"]
                 store: {duckdb: %s}
                 http: {listen: 127.0.0.1:0}
-                live: {config: collect.yaml, watch: ["prefix:198.51.100.0/23"]}
-                """.formatted(dir.resolve("live.duckdb")));
-        try (Server server = new Server(ServerConfig.load(dir.resolve("serve.yml")))) {
+                """.formatted(port, dir.resolve("live.duckdb")));
+        try (Server server = new Server(BlackoutConfig.load(dir.resolve("serve.yml")))) {
             server.startLive();
             try (Socket s = new Socket("127.0.0.1", port)) {
                 OutputStream out = s.getOutputStream();
@@ -52,13 +53,13 @@ class LiveBmpTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Files.writeString(dir.resolve("collect.yaml"), "bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.2/32]}\n".formatted(port));
         Files.writeString(dir.resolve("serve.yml"), """
+                sources: {bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.2/32]}}
+                watch: ["prefix:198.51.100.0/23"]
                 store: {duckdb: %s}
                 http: {listen: 127.0.0.1:0}
-                live: {config: collect.yaml, watch: ["prefix:198.51.100.0/23"]}
-                """.formatted(dir.resolve("live.duckdb")));
-        try (Server server = new Server(ServerConfig.load(dir.resolve("serve.yml")))) {
+                """.formatted(port, dir.resolve("live.duckdb")));
+        try (Server server = new Server(BlackoutConfig.load(dir.resolve("serve.yml")))) {
             server.startLive();
             assertThat(server.metrics().scrape()).contains("blackout_bmp_refused_total 0.0");
             for (int i = 0; i < 3; i++) {

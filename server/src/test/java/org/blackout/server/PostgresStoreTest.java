@@ -14,7 +14,7 @@ import org.blackout.server.store.Rows.EntityRow;
 import org.blackout.server.store.Rows.EventRow;
 import org.blackout.server.store.Rows.SignalRow;
 import org.blackout.server.store.Store;
-import org.blackout.server.store.StoreConfig;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.StoredSignal;
 import org.junit.jupiter.api.AfterAll;
 import org.blackout.testkit.Prerequisites;

@@ -1,5 +1,6 @@
 package org.blackout.server;
 
+import org.blackout.pipeline.config.BlackoutConfig;
 import java.nio.file.Path;
 
 /** Runs a configured replay in a child JVM and prints each committed bin end, for {@link ResumeTest} to kill it. */
@@ -7,7 +8,7 @@ public final class ReplayChild {
     private ReplayChild() {}
 
     public static void main(String[] args) throws Exception {
-        ServerConfig cfg = ServerConfig.load(Path.of(args[0]));
+        BlackoutConfig cfg = BlackoutConfig.load(Path.of(args[0]));
         try (Server s = new Server(cfg)) {
             s.progress(t -> {
                 System.out.println("stored " + t);

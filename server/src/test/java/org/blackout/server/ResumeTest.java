@@ -1,5 +1,6 @@
 package org.blackout.server;
 
+import org.blackout.pipeline.config.BlackoutConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ResumeTest {
     void crashThenResumeEqualsOneCleanRun() throws Exception {
         KpFixture.Shared clean = KpFixture.shared();
         Path dir = Files.createTempDirectory("resume");
-        ServerConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
+        BlackoutConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
 
         long checkpoint;
         try (Server first = new Server(cfg)) {
@@ -42,16 +43,15 @@ class ResumeTest {
     void killedProcessResumes() throws Exception {
         KpFixture.Shared clean = KpFixture.shared();
         Path dir = Files.createTempDirectory("resume-kill");
-        ServerConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
+        BlackoutConfig cfg = KpFixture.config(dir.resolve("kp.duckdb"), null);
         Path yml = dir.resolve("serve.yml");
         Files.writeString(yml, """
                 store: {duckdb: %s}
                 http: {listen: 127.0.0.1:0}
-                replay:
-                  inputs: [%s]
-                  rir: [%s]
-                  watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
-                  min_agreeing_peers: 6
+                sources: {replay: [%s]}
+                entities: {rir: [%s]}
+                watch: [all-countries, as:131279, as:4837, prefix:175.45.176.0/22]
+                detectors: {min_agreeing_peers: 6}
                 """.formatted(dir.resolve("kp.duckdb"), KpFixture.mrt(), KpFixture.RIR));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

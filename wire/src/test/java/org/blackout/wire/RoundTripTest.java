@@ -46,6 +46,7 @@ import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.Bgp4mpStateChange;
 import org.blackout.wire.mrt.MrtEncoder;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.mrt.RibEntries;
 import org.blackout.wire.mrt.TableDump;
@@ -252,7 +253,7 @@ class RoundTripTest {
     }
 
     static MrtHeader header(int type, int subtype) {
-        return new MrtHeader(1_400_000_000L, type, subtype, 0, type == MrtHeader.BGP4MP_ET ? 123_456 : 0);
+        return new MrtHeader(1_400_000_000L, type, subtype, 0, type == MrtType.BGP4MP_ET.code() ? 123_456 : 0);
     }
 
     @Test
@@ -271,40 +272,40 @@ class RoundTripTest {
         IpAddress peer6 = IpAddress.parse("2001:db8::2"), local6 = IpAddress.parse("2001:db8::3");
         Update update = new Update(Nlri.EMPTY, v4attrs, Nlri.of(Prefix.parse("175.45.176.0/24")));
         List<MrtRecord> records = List.of(
-                new TableDump(header(MrtHeader.TABLE_DUMP, 1), 0, 7, Prefix.parse("175.45.176.0/22"), 1, 1_300_000_000L,
+                new TableDump(header(MrtType.TABLE_DUMP.code(), 1), 0, 7, Prefix.parse("175.45.176.0/22"), 1, 1_300_000_000L,
                         peer4, 3356, twoOctet),
-                new TableDump(header(MrtHeader.TABLE_DUMP, 2), 0, 8, Prefix.parse("2001:db8::/32"), 1, 1_300_000_000L,
+                new TableDump(header(MrtType.TABLE_DUMP.code(), 2), 0, 8, Prefix.parse("2001:db8::/32"), 1, 1_300_000_000L,
                         peer6, 6939, PathAttributes.EMPTY),
-                new PeerIndexTable(header(MrtHeader.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE),
+                new PeerIndexTable(header(MrtType.TABLE_DUMP_V2.code(), RibEntries.PEER_INDEX_TABLE),
                         IpAddress.parse("10.0.0.1"), "view \u00e9", List.of(
                                 new PeerIndexTable.Peer(0, IpAddress.parse("10.0.0.2"), peer4, 3356),
                                 new PeerIndexTable.Peer(3, IpAddress.parse("10.0.0.3"), peer6, 4_200_000_000L))),
-                new RibEntries(header(MrtHeader.TABLE_DUMP_V2, RibEntries.RIB_IPV4_UNICAST), 1, 1, 1,
+                new RibEntries(header(MrtType.TABLE_DUMP_V2.code(), RibEntries.RIB_IPV4_UNICAST), 1, 1, 1,
                         Prefix.parse("175.45.176.0/24"), new byte[0],
                         List.of(new RibEntries.RibEntry(0, 1_300_000_000L, 0, v4attrs))),
-                new RibEntries(header(MrtHeader.TABLE_DUMP_V2, RibEntries.RIB_IPV6_MULTICAST_ADDPATH), 2, 2, 2,
+                new RibEntries(header(MrtType.TABLE_DUMP_V2.code(), RibEntries.RIB_IPV6_MULTICAST_ADDPATH), 2, 2, 2,
                         Prefix.parse("2001:db8::/32"), new byte[0],
                         List.of(new RibEntries.RibEntry(1, 1_300_000_000L, 42, v6rib),
                                 new RibEntries.RibEntry(1, 1_300_000_001L, 43, v6rib))),
-                new RibEntries(header(MrtHeader.TABLE_DUMP_V2, RibEntries.RIB_GENERIC), 3, 1, 128, null,
+                new RibEntries(header(MrtType.TABLE_DUMP_V2.code(), RibEntries.RIB_GENERIC), 3, 1, 128, null,
                         new byte[] {112, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 10, 0, 0}, List.of()),
-                new RibEntries(header(MrtHeader.TABLE_DUMP_V2, RibEntries.RIB_GENERIC_ADDPATH), 4, 1, 1,
+                new RibEntries(header(MrtType.TABLE_DUMP_V2.code(), RibEntries.RIB_GENERIC_ADDPATH), 4, 1, 1,
                         Prefix.parse("10.0.0.0/8"), new byte[0], List.of(new RibEntries.RibEntry(0, 1, 5, v4attrs))),
-                new Bgp4mpMessage(header(MrtHeader.BGP4MP_ET, Bgp4mpMessage.MESSAGE_AS4), 4_200_000_000L, 65000, 0, 1,
+                new Bgp4mpMessage(header(MrtType.BGP4MP_ET.code(), Bgp4mpMessage.MESSAGE_AS4), 4_200_000_000L, 65000, 0, 1,
                         peer4, local4, update),
-                new Bgp4mpMessage(header(MrtHeader.BGP4MP, Bgp4mpMessage.MESSAGE_AS4_ADDPATH), 3356, 65000, 0, 2,
+                new Bgp4mpMessage(header(MrtType.BGP4MP.code(), Bgp4mpMessage.MESSAGE_AS4_ADDPATH), 3356, 65000, 0, 2,
                         peer6, local6, new Update(Nlri.EMPTY, PathAttributes.EMPTY,
                                 new Nlri(new Prefix[] {Prefix.parse("10.0.0.0/8")}, new long[] {1}))),
-                new Bgp4mpMessage(header(MrtHeader.BGP4MP, Bgp4mpMessage.MESSAGE), 3356, 65000, 0, 1, peer4, local4,
+                new Bgp4mpMessage(header(MrtType.BGP4MP.code(), Bgp4mpMessage.MESSAGE), 3356, 65000, 0, 1, peer4, local4,
                         new Update(Nlri.EMPTY, twoOctet, Nlri.of(Prefix.parse("10.0.0.0/8")))),
-                new Bgp4mpStateChange(header(MrtHeader.BGP4MP, Bgp4mpMessage.STATE_CHANGE_AS4), 4_200_000_000L, 65000,
+                new Bgp4mpStateChange(header(MrtType.BGP4MP.code(), Bgp4mpMessage.STATE_CHANGE_AS4), 4_200_000_000L, 65000,
                         0, 2, peer6, local6, 6, 1),
-                new Bgp4mpStateChange(header(MrtHeader.BGP4MP_ET, Bgp4mpMessage.STATE_CHANGE), 3356, 65000, 0, 1,
+                new Bgp4mpStateChange(header(MrtType.BGP4MP_ET.code(), Bgp4mpMessage.STATE_CHANGE), 3356, 65000, 0, 1,
                         peer4, local4, 7, 8),
-                new Bgp4mpMessage(header(MrtHeader.BGP, 1), 3356, 65000, 0, 1, peer4, local4,
+                new Bgp4mpMessage(header(MrtType.BGP.code(), 1), 3356, 65000, 0, 1, peer4, local4,
                         new Update(Nlri.EMPTY, twoOctet, Nlri.of(Prefix.parse("10.0.0.0/8")))),
-                new Bgp4mpMessage(header(MrtHeader.BGP, 7), 3356, 65000, 0, 1, peer4, local4, Keepalive.INSTANCE),
-                new Bgp4mpStateChange(header(MrtHeader.BGP, 3), 3356, 0, 0, 1, peer4, IpAddress.v4(0), 1, 2));
+                new Bgp4mpMessage(header(MrtType.BGP.code(), 7), 3356, 65000, 0, 1, peer4, local4, Keepalive.INSTANCE),
+                new Bgp4mpStateChange(header(MrtType.BGP.code(), 3), 3356, 0, 0, 1, peer4, IpAddress.v4(0), 1, 2));
         byte[] wire = mrt(records.toArray(MrtRecord[]::new));
         List<MrtRecord> back = read(wire);
         assertThat(back).hasSameSizeAs(records);
@@ -329,7 +330,7 @@ class RoundTripTest {
 
     @Test
     void tableDumpBatchSharesOneHeader() throws IOException {
-        MrtHeader h = header(MrtHeader.TABLE_DUMP, 1);
+        MrtHeader h = header(MrtType.TABLE_DUMP.code(), 1);
         IpAddress peer = IpAddress.parse("192.0.2.2");
         List<TableDump> batch = List.of(
                 new TableDump(h, 0, 9, Prefix.parse("10.0.0.0/8"), 1, 5, peer, 3356, PathAttributes.EMPTY),

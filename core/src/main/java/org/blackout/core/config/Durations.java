@@ -71,6 +71,27 @@ public final class Durations {
         return Math.round(d.toNanos() / 1e9);
     }
 
+    /**
+     * The shortest text of this grammar for {@code d}: {@code 5m}, {@code 9h30m}, {@code 400d},
+     * {@code 250ms}; {@code 0s} for zero. {@link #parseNonNegative} reads it back to the same value.
+     */
+    public static String format(Duration d) {
+        if (d.isNegative()) throw new IllegalArgumentException("negative duration: " + d);
+        if (d.isZero()) return "0s";
+        long ms = d.toMillis();
+        if (d.toNanos() % 1_000_000L != 0) return d.toString(); // below a millisecond: ISO-8601 is exact
+        StringBuilder sb = new StringBuilder();
+        long[] unit = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
+        String[] name = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < unit.length; i++) {
+            if (ms >= unit[i]) {
+                sb.append(ms / unit[i]).append(name[i]);
+                ms %= unit[i];
+            }
+        }
+        return sb.toString();
+    }
+
     private static Duration nanos(double n) {
         return Duration.ofNanos(Math.round(n));
     }

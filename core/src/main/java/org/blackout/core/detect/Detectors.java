@@ -13,7 +13,6 @@ import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.FeedEvent;
 import org.blackout.core.engine.RoutingView;
 import org.blackout.core.event.EventSink;
-import org.blackout.core.rib.PrefixTable;
 import org.blackout.core.signal.Entity;
 import org.blackout.core.signal.Signal;
 import org.blackout.wire.element.ElementType;
@@ -101,8 +100,7 @@ public final class Detectors implements EngineListener {
         if (hijack.active()) hijack.element(collector, e, view);
         if (leak.active()) leak.element(collector, e, view);
         if (e.type() != ElementType.ANNOUNCE && e.type() != ElementType.WITHDRAW) return;
-        PrefixTable pt = view.routing().prefixes();
-        int p = pt.find(e.prefix());
+        int p = view.prefixIdOf(e);
         if (p < 0) return;
         boolean withdrawal = e.type() == ElementType.WITHDRAW || (e.attributes() != null && e.attributes().treatAsWithdraw());
         view.entities().forEachEntity(p, id -> {

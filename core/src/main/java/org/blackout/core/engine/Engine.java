@@ -60,6 +60,9 @@ public final class Engine implements RoutingView, ElementSink {
     private long elements;
     private AsPath lastAsPath;
     private int lastPathId = -1;
+    private static final int PATH_CACHE = 4096; // as the decoder's attribute cache
+    private final AsPath[] pathKeys = new AsPath[PATH_CACHE];
+    private final int[] pathIds = new int[PATH_CACHE];
 
     public Engine(EngineConfig config, EntityMaps maps, Watch watch, EngineListener listener) {
         this.config = config;
@@ -97,19 +100,20 @@ public final class Engine implements RoutingView, ElementSink {
         elements++;
         int peer = peerOf(collector, e);
         touch(peer, t);
+        int p = -1;
         switch (e.type()) {
             case RIB -> {
                 if (!syncing.get(peer)) {
                     routing.beginSync(peer);
                     syncing.set(peer);
                 }
-                int p = prefixId(e.prefix());
+                p = prefixId(e.prefix());
                 routing.announce(peer, p, pathId(e.attributes()), e.pathId());
                 visibility.announced(peer, p, true);
             }
             case ANNOUNCE -> {
                 endSync(peer, t);
-                int p = prefixId(e.prefix());
+                p = prefixId(e.prefix());
                 if (e.attributes() != null && e.attributes().treatAsWithdraw()) {
                     withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
@@ -121,7 +125,7 @@ public final class Engine implements RoutingView, ElementSink {
             }
             case WITHDRAW -> {
                 endSync(peer, t);
-                int p = routing.prefixes().find(e.prefix());
+                p = routing.prefixes().find(e.prefix());
                 if (p >= 0) {
                     withdraw(peer, p, e.pathId(), t);
                     index.countWithdrawal(p);
@@ -146,7 +150,19 @@ public final class Engine implements RoutingView, ElementSink {
                 listener.feedEvent(new FeedEvent(instant(t), routing.peerKey(peer), kind, routes, detail));
             }
         }
+        dispatched = e;
+        dispatchedPrefix = p;
         listener.element(collector, e, this);
+        dispatched = null;
+    }
+
+    private RouteElement dispatched;
+    private int dispatchedPrefix = -1;
+
+    /** The element being handed to listeners already has its prefix id: no second look-up per element. */
+    @Override
+    public int prefixIdOf(RouteElement e) {
+        return e == dispatched ? dispatchedPrefix : RoutingView.super.prefixIdOf(e);
     }
 
     /**
@@ -162,6 +178,11 @@ public final class Engine implements RoutingView, ElementSink {
             visibility.withdrawn(p, t);
             index.prefixChanged(p);
         }
+    }
+
+    /** A source's report about the feed itself (a data gap in an archive), handed to the listeners in data order. */
+    public void feedEvent(FeedEvent e) {
+        listener.feedEvent(e);
     }
 
     /** Closes the current bin (end of input) and tells the listener the data has ended. */
@@ -203,13 +224,30 @@ public final class Engine implements RoutingView, ElementSink {
     private Object lastPeerAddress;
     private long lastPeerAs = -1;
     private int lastPeer = -1;
+    private static final int PEER_CACHE = 256;
+    private final Object[] peerAddresses = new Object[PEER_CACHE];
+    private final String[] peerCollectors = new String[PEER_CACHE];
+    private final long[] peerAses = new long[PEER_CACHE];
+    private final int[] peerIds = new int[PEER_CACHE];
 
     /** The peer's index; elements of one record share their peer, so the last one is remembered. */
     @Override
     public int peerOf(String collector, RouteElement e) {
         if (e.peerAs() == lastPeerAs && java.util.Objects.equals(e.peerAddress(), lastPeerAddress)
                 && collector.equals(lastCollector)) return lastPeer;
-        lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
+        // a RIB record's entries cycle through the peers, whose addresses are the peer index table's
+        // objects: a small identity cache spares the peer key's hashing for each of them
+        Object address = e.peerAddress();
+        int slot = (System.identityHashCode(address) ^ System.identityHashCode(collector)) & (PEER_CACHE - 1);
+        if (address != null && peerAddresses[slot] == address && peerCollectors[slot] == collector && peerAses[slot] == e.peerAs()) {
+            lastPeer = peerIds[slot];
+        } else {
+            lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
+            peerAddresses[slot] = address;
+            peerCollectors[slot] = collector;
+            peerAses[slot] = e.peerAs();
+            peerIds[slot] = lastPeer;
+        }
         lastCollector = collector;
         lastPeerAddress = e.peerAddress();
         lastPeerAs = e.peerAs();
@@ -239,7 +277,18 @@ public final class Engine implements RoutingView, ElementSink {
         if (p == null) p = AsPath.EMPTY;
         // elements of one UPDATE or RIB record share their attributes: skip re-interning
         if (p == lastAsPath) return lastPathId;
-        int id = routing.paths().intern(p.sequence(), p.origins());
+        // a RIB record's entries are different peers' paths, so the last one rarely repeats; but the
+        // decoder shares one AsPath per repeated attribute section, and interning (copying the path
+        // out, hashing, comparing) was a third of a RIB replay (JFR): remember recent ones by identity
+        int slot = System.identityHashCode(p) & (PATH_CACHE - 1);
+        int id;
+        if (pathKeys[slot] == p) {
+            id = pathIds[slot];
+        } else {
+            id = routing.paths().intern(p.sequence(), p.origins());
+            pathKeys[slot] = p;
+            pathIds[slot] = id;
+        }
         lastAsPath = p;
         lastPathId = id;
         return id;

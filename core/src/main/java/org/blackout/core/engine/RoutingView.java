@@ -26,6 +26,11 @@ public interface RoutingView {
         return routing().peer(new org.blackout.core.rib.PeerKey(collector, e.peerAddress(), e.peerAs()));
     }
 
+    /** The prefix id of the element being handed to listeners, or -1 when its prefix was never seen (or it has none). */
+    default int prefixIdOf(org.blackout.wire.element.RouteElement e) {
+        return e.prefix() == null ? -1 : routing().prefixes().find(e.prefix());
+    }
+
     /** {@code rib} when peers' tables came from RIB dumps, {@code updates} when learnt from updates alone. */
     default String basis() {
         return "rib";

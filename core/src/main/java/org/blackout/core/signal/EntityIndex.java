@@ -45,7 +45,10 @@ public final class EntityIndex {
         final IntArrayList prefixes = new IntArrayList(4);
         final DoubleArrayList weights; // null: whole prefixes
         long announcements, withdrawals;
-        /** Member indexes in prefix order, kept between bins until a member joins; null: stale. */
+        /**
+         * Member indexes in prefix order, kept between bins; members only join, so it orders the
+         * first {@code sorted.length} members and newcomers are merged in. Null: never ordered.
+         */
         int[] sorted;
 
         Members(boolean weighted) {
@@ -60,7 +63,7 @@ public final class EntityIndex {
             return prefixes.getInt(i);
         }
 
-        /** The cached prefix order of the members, or null when it must be recomputed. */
+        /** The cached prefix order of the first {@code sortedOrder().length} members, or null. */
         public int[] sortedOrder() {
             return sorted;
         }
@@ -119,7 +122,6 @@ public final class EntityIndex {
         if (contains(entity, prefixId)) return false;
         Members m = members.get(entity);
         m.prefixes.add(prefixId);
-        m.sorted = null;
         if (m.weights != null) m.weights.add(weight);
         if (prefixId >= first.length) first = Arrays.copyOf(first, Math.max(prefixId + 1, first.length + (first.length >>> 1)));
         if (first[prefixId] == 0) {

@@ -35,6 +35,20 @@ public final class SignalCalculator {
     private final PrefixVisibility prefixes;
     private long now;
     private long recentMicros;
+    /**
+     * Border AS per path id for the country last asked, as {@code (country + 1) << 33 | (border + 1)}
+     * (0: not computed). Interned paths never change, and a country's members share few paths while
+     * every peer's route to every member is walked each bin: without it the hop-by-hop AS→country
+     * look-ups were a quarter of a three-day replay (JFR).
+     */
+    private long[] borders = new long[1024];
+    private CoveringPrefixes covering;
+    private static final int DENSE_ASNS = 1 << 19;
+    private short[] asCountries;
+    private static final PrefixVisibility.Status[] STATUSES = PrefixVisibility.Status.values();
+    /** Scratch of {@link #compute}: members' peer sets and statuses, reused between calls. */
+    private long[] rowsOf = new long[1024];
+    private byte[] statusOf = new byte[1024];
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -86,8 +100,8 @@ public final class SignalCalculator {
         PeerBits bits = routing.peerBits();
         int words = bits.words();
         int[] order = m.sortedOrder();
-        if (order == null) {
-            order = prefixOrder(m, pt);
+        if (order == null || order.length != n) {
+            order = order == null ? prefixOrder(m, pt, 0) : merge(order, prefixOrder(m, pt, order.length), m, pt);
             m.sortedOrder(order);
         }
 
@@ -101,6 +115,20 @@ public final class SignalCalculator {
         int pw = prefixes.words();
         long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
         boolean[] reach = new boolean[Math.min(n, 129) + 1];
+
+        // Pass 1, in member order (for countries that is prefix-id order, as members join when their
+        // prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
+        // address order instead missed the cache for nearly every member of a large entity, the
+        // calculator's main cost (JFR); the walk below reads these compact copies.
+        if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
+        if (statusOf.length < n) statusOf = new byte[Math.max(n, statusOf.length * 2)];
+        long[] rowsOf = this.rowsOf;
+        byte[] statusOf = this.statusOf;
+        for (int i = 0; i < n; i++) {
+            int p = m.prefix(i);
+            for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
+            statusOf[i] = (byte) prefixes.status(p, now).ordinal();
+        }
 
         // stack of enclosing members: index into order, cumulative peer set, visibility
         int[] stack = new int[n];
@@ -116,12 +144,15 @@ public final class SignalCalculator {
             while (depth > 0 && !pt.covers(m.prefix(stack[depth - 1]), p)) depth--;
             if (depth >= cum.length) depth = cum.length - 1; // cannot happen: nesting depth ≤ 129
             long[] c = cum[depth];
+            int own = 0;
             for (int w = 0; w < words; w++) {
-                long own = bits.word(p, w);
-                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | own;
-                if (w < mask.length) seeing[w] |= own & mask[w];
+                long row = rowsOf[i * words + w];
+                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | row;
+                if (w < mask.length) {
+                    seeing[w] |= row & mask[w];
+                    own += Long.bitCount(row & mask[w]);
+                }
             }
-            int own = bits.count(p, mask);
             if (full > 0 && own > threshold * full) visiblePrefixes++;
             int covered = 0;
             for (int w = 0; w < words && w < mask.length; w++) covered += Long.bitCount(c[w] & mask[w]);
@@ -130,7 +161,7 @@ public final class SignalCalculator {
             double weight = m.weight(i);
             // per prefix among its carriers: a lost prefix inside a reachable member is not lost space
             boolean parentReach = depth > 0 && reach[depth - 1];
-            switch (prefixes.status(p, now)) {
+            switch (STATUSES[statusOf[i]]) {
                 case VISIBLE -> {
                     known++;
                     reach[depth] = true;
@@ -169,44 +200,67 @@ public final class SignalCalculator {
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
     private boolean coveredByVisible(PrefixTable pt, int p) {
-        boolean v6 = pt.isV6(p);
-        int min = v6 ? 16 : 8;
-        long hi = pt.hi(p), lo = pt.lo(p);
-        for (int len = pt.length(p) - 1; len >= min; len--) {
-            int q = pt.find(v6, hi, lo, len);
-            if (q >= 0 && prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
-        }
+        if (covering == null) covering = new CoveringPrefixes(pt);
+        for (int q : covering.of(p)) if (prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
         return false;
     }
 
     /**
-     * Member indexes in prefix order: IPv4 members by a radix sort on (address, length), IPv6 ones
-     * (fewer, 128-bit) by comparison, after them as {@link PrefixTable#compare} orders families.
+     * Indexes of the members from {@code from} on, in prefix order: IPv4 members by a radix sort on
+     * (address, length), IPv6 ones (fewer, 128-bit) by comparison, after them as
+     * {@link PrefixTable#compare} orders families.
      */
-    static int[] prefixOrder(EntityIndex.Members m, PrefixTable pt) {
+    static int[] prefixOrder(EntityIndex.Members m, PrefixTable pt, int from) {
         int n = m.size(), n4 = 0;
-        for (int i = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) n4++;
-        int[] v4 = new int[n4], v6 = new int[n - n4];
+        for (int i = from; i < n; i++) if (!pt.isV6(m.prefix(i))) n4++;
+        int[] v4 = new int[n4], v6 = new int[n - from - n4];
         long[] keys = new long[n4];
-        for (int i = 0, a = 0, b = 0; i < n; i++) {
+        int[] v4Members = new int[n4];
+        for (int i = from, a = 0, b = 0; i < n; i++) {
             int p = m.prefix(i);
             if (pt.isV6(p)) {
                 v6[b++] = i;
             } else {
-                keys[a] = ((pt.hi(p) >>> 32) << 8) | pt.length(p);
+                keys[a] = v4Key(pt, p);
+                v4Members[a] = i;
                 v4[a] = a;
                 a++;
             }
         }
         if (n4 > 1) it.unimi.dsi.fastutil.longs.LongArrays.radixSortIndirect(v4, keys, true);
-        int[] order = new int[n];
+        int[] order = new int[n - from];
         // v4[] holds positions among the IPv4 members: map them back to member indexes
-        int[] v4Members = new int[n4];
-        for (int i = 0, a = 0; i < n; i++) if (!pt.isV6(m.prefix(i))) v4Members[a++] = i;
         for (int k = 0; k < n4; k++) order[k] = v4Members[v4[k]];
         if (v6.length > 1) IntArrays.quickSort(v6, (x, y) -> pt.compare(m.prefix(x), m.prefix(y)));
         System.arraycopy(v6, 0, order, n4, v6.length);
         return order;
+    }
+
+    /**
+     * Merges members that joined since the last order into it: between bins a large entity gains a
+     * few members, and re-sorting all of them each time was the calculator's next cost (JFR). Members
+     * are distinct prefixes, so the order is total and merging gives what a full sort would.
+     */
+    static int[] merge(int[] old, int[] added, EntityIndex.Members m, PrefixTable pt) {
+        int[] out = new int[old.length + added.length];
+        int i = 0, j = 0, k = 0;
+        while (i < old.length && j < added.length) {
+            out[k++] = before(pt, m.prefix(added[j]), m.prefix(old[i])) ? added[j++] : old[i++];
+        }
+        while (i < old.length) out[k++] = old[i++];
+        while (j < added.length) out[k++] = added[j++];
+        return out;
+    }
+
+    /** The order of {@link #prefixOrder}: IPv4 by (address, length), then IPv6 as {@link PrefixTable#compare}. */
+    private static boolean before(PrefixTable pt, int a, int b) {
+        boolean va = pt.isV6(a), vb = pt.isV6(b);
+        if (va != vb) return vb;
+        return va ? pt.compare(a, b) < 0 : v4Key(pt, a) < v4Key(pt, b);
+    }
+
+    private static long v4Key(PrefixTable pt, int p) {
+        return ((pt.hi(p) >>> 32) << 8) | pt.length(p);
     }
 
     private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
@@ -265,10 +319,28 @@ public final class SignalCalculator {
      * path is inside.
      */
     private long border(PathTable paths, int path, int country) {
+        if (path >= borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(path + 1, borders.length * 2));
+        long cached = borders[path];
+        if ((cached >>> 33) == country + 1) return (cached & ((1L << 33) - 1)) - 1;
+        long b = walkBorder(paths, path, country);
+        borders[path] = ((long) (country + 1) << 33) | (b + 1);
+        return b;
+    }
+
+    /** AS → country: a RIB's new paths each walk their hops, and most ASNs are small enough for an array. */
+    private int asCountry(long asn) {
+        if (asn >= DENSE_ASNS) return maps.asCountry(asn);
+        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        int v = asCountries[(int) asn];
+        if (v == 0) asCountries[(int) asn] = (short) (v = maps.asCountry(asn) + 2); // 0: not looked up yet
+        return v - 2;
+    }
+
+    private long walkBorder(PathTable paths, int path, int country) {
         int n = paths.hopCount(path);
         for (int i = n - 1; i >= 0; i--) {
             long a = paths.hop(path, i);
-            if (maps.asCountry(a) != country) return a;
+            if (asCountry(a) != country) return a;
         }
         return -1;
     }

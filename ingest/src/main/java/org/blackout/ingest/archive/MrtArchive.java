@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blackout.ingest.bgp.BgpPeer;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.ingest.bgp.FeedEvent;
 import org.blackout.ingest.config.ArchiveConfig;
 import org.blackout.wire.bgp.UnknownMessage;
@@ -18,6 +19,7 @@ import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.Bgp4mpStateChange;
 import org.blackout.wire.mrt.MrtEncoder;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.MrtRecord;
 import org.blackout.wire.mrt.PeerIndexTable;
 import org.blackout.wire.mrt.RibEntries;
@@ -101,13 +103,13 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
     }
 
     private void roll(long seconds) throws IOException {
-        long u = ArchiveNames.window(seconds, updatesSeconds);
+        long u = ArchiveLayout.window(seconds, updatesSeconds);
         if (u != updatesWindow) {
             if (updates != null) finish(updates);
-            updates = new ArchiveFile(ArchiveNames.updates(root, u));
+            updates = new ArchiveFile(ArchiveLayout.monthFile(root, ArchiveLayout.Kind.UPDATES, java.time.Instant.ofEpochSecond(u), ".gz"));
             updatesWindow = u;
         }
-        long r = ArchiveNames.window(seconds, ribSeconds);
+        long r = ArchiveLayout.window(seconds, ribSeconds);
         if (r != ribWindow) {
             if (ribWindow != Long.MIN_VALUE) dumpRib(r); // not at startup: there is nothing yet
             ribWindow = r;
@@ -122,8 +124,8 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
 
     /** Writes the TABLE_DUMP_V2 snapshot named (and timestamped) by the window start. */
     private void dumpRib(long at) throws IOException {
-        try (ArchiveFile f = new ArchiveFile(ArchiveNames.rib(root, at))) {
-            MrtHeader ph = new MrtHeader(at, MrtHeader.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0);
+        try (ArchiveFile f = new ArchiveFile(ArchiveLayout.monthFile(root, ArchiveLayout.Kind.RIB, java.time.Instant.ofEpochSecond(at), ".gz"))) {
+            MrtHeader ph = new MrtHeader(at, MrtType.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0);
             write(f, new PeerIndexTable(ph, collectorId, viewName, List.copyOf(rib.peers())));
             List<Prefix> prefixes = new ArrayList<>(rib.routes().keySet());
             prefixes.sort(null);
@@ -138,7 +140,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
                 for (ArchiveRib.Entry e : l) {
                     entries.add(new RibEntries.RibEntry(e.peerIndex(), e.originated(), e.pathId(), e.attributes()));
                 }
-                write(f, new RibEntries(new MrtHeader(at, MrtHeader.TABLE_DUMP_V2, subtype, 0, 0), seq++,
+                write(f, new RibEntries(new MrtHeader(at, MrtType.TABLE_DUMP_V2, subtype, 0, 0), seq++,
                         p.v6() ? 2 : 1, 1, p, new byte[0], entries));
             }
             written.add(f.target());
@@ -156,7 +158,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
         int subtype = state ? Bgp4mpMessage.STATE_CHANGE_AS4
                 : !p.as4() ? Bgp4mpMessage.MESSAGE
                 : p.addPath() ? Bgp4mpMessage.MESSAGE_AS4_ADDPATH : Bgp4mpMessage.MESSAGE_AS4;
-        return new MrtHeader(Math.floorDiv(micros, 1_000_000), MrtHeader.BGP4MP_ET, subtype, 0,
+        return new MrtHeader(Math.floorDiv(micros, 1_000_000), MrtType.BGP4MP_ET.code(), subtype, 0,
                 (int) Math.floorMod(micros, 1_000_000));
     }
 

@@ -145,7 +145,7 @@ public final class BgpCollector implements AutoCloseable {
 
     /** Neighbour descriptions with an Established session. */
     public List<String> established() {
-        return sessions.values().stream().filter(s -> s.state() == BgpSession.ESTABLISHED)
+        return sessions.values().stream().filter(s -> s.state() == org.blackout.wire.bgp.FsmState.ESTABLISHED)
                 .map(BgpSession::name).sorted().toList();
     }
 

@@ -1,5 +1,11 @@
 package org.blackout.ingest.bgp;
 
+import static org.blackout.wire.bgp.FsmState.ACTIVE;
+import static org.blackout.wire.bgp.FsmState.ESTABLISHED;
+import static org.blackout.wire.bgp.FsmState.IDLE;
+import static org.blackout.wire.bgp.FsmState.OPEN_CONFIRM;
+import static org.blackout.wire.bgp.FsmState.OPEN_SENT;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -17,12 +23,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.blackout.ingest.config.NeighbourConfig;
+import org.blackout.wire.bgp.FsmState;
 import org.blackout.wire.bgp.Open;
 import org.blackout.wire.bgp.Update;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.RouteElements;
 import org.blackout.wire.net.IpAddress;
 
@@ -33,7 +41,6 @@ import org.blackout.wire.net.IpAddress;
  * pushes back on the peer. Never sends an UPDATE.
  */
 final class BgpSession implements Runnable {
-    static final int IDLE = 1, CONNECT = 2, ACTIVE = 3, OPEN_SENT = 4, OPEN_CONFIRM = 5, ESTABLISHED = 6;
     /** RFC 4271 8.2.2: a large hold time until the OPEN has been exchanged. */
     private static final int INITIAL_HOLD_SECONDS = 240;
     private static final System.Logger LOG = System.getLogger("blackout.bgp");
@@ -45,7 +52,7 @@ final class BgpSession implements Runnable {
     private final ScheduledExecutorService timers;
     private final IpAddress peerAddress, localAddress;
     private final RouteElements flattener = new RouteElements();
-    private volatile int state = ACTIVE;
+    private volatile FsmState state = ACTIVE;
     private volatile String closeReason;
     private OutputStream out;
     private ScheduledFuture<?> keepalive;
@@ -83,7 +90,7 @@ final class BgpSession implements Runnable {
         return neighbour;
     }
 
-    int state() {
+    FsmState state() {
         return state;
     }
 
@@ -225,7 +232,7 @@ final class BgpSession implements Runnable {
             LOG.log(Level.WARNING, "{0}: UPDATE treated as withdraw (RFC 7606): {1}", name(), u.attributes().reason());
         }
         long t = nowMicros();
-        MrtHeader h = new MrtHeader(t / 1_000_000, MrtHeader.BGP4MP_ET,
+        MrtHeader h = new MrtHeader(t / 1_000_000, MrtType.BGP4MP_ET,
                 peer.addPath() ? Bgp4mpMessage.MESSAGE_AS4_ADDPATH : Bgp4mpMessage.MESSAGE_AS4, 0, (int) (t % 1_000_000));
         List<RouteElement> elements = new ArrayList<>(8);
         flattener.accept(new Bgp4mpMessage(h, peer.peerAs(), peer.localAs(), 0, peer.peerAddress().v6() ? 2 : 1,
@@ -244,11 +251,11 @@ final class BgpSession implements Runnable {
         LOG.log(Level.INFO, "{0}: {1}", name(), closeReason);
     }
 
-    private void stateChange(int from, int to) throws InterruptedException {
+    private void stateChange(FsmState from, FsmState to) throws InterruptedException {
         long t = nowMicros();
         RouteElement e = new RouteElement(t, ElementType.STATE, peer.peerAddress(), peer.peerAs(), null, 0, null,
-                from, to);
-        sink.accept(new FeedEvent.StateChange(peer, t, from, to, List.of(e)));
+                from.code(), to.code());
+        sink.accept(new FeedEvent.StateChange(peer, t, from.code(), to.code(), List.of(e)));
     }
 
     /** Ends the session from outside: Cease with an RFC 9003 shutdown communication, then close. */
@@ -261,7 +268,7 @@ final class BgpSession implements Runnable {
     private void end() {
         if (keepalive != null) keepalive.cancel(false);
         closeQuietly();
-        int was = state;
+        FsmState was = state;
         state = IDLE;
         LOG.log(Level.INFO, "{0}: down ({1}) after {2} UPDATEs", name(), closeReason, Long.toString(updates));
         if (was == ESTABLISHED && caps.gracefulRestart() && !notification && !collector.closing()) {

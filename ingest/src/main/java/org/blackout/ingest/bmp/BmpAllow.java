@@ -38,6 +38,17 @@ public record BmpAllow(List<Entry> entries, boolean any) implements Predicate<In
             return (b[full] & mask) == (network[full] & mask);
         }
 
+        /** By value (a record compares arrays by identity), so two readings of one configuration are equal. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && e.length == length && java.util.Arrays.equals(e.network, network);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(network) + length;
+        }
+
         @Override
         public String toString() {
             try {
@@ -110,7 +121,7 @@ public record BmpAllow(List<Entry> entries, boolean any) implements Predicate<In
      * Refuses an unsafe station.
      *
      * @param allowOption how the user gives the list ({@code --allow}, or {@code bmp.allow} in a config)
-     * @param anyOption   how the user allows any router ({@code --allow-any}, or {@code bmp.allow-any: true})
+     * @param anyOption   how the user allows any router ({@code --allow-any}, or {@code sources.bmp.allow_any: true})
      * @throws IllegalArgumentException with a message that says both
      */
     public void checkListen(InetSocketAddress listen, String allowOption, String anyOption) {

@@ -141,7 +141,7 @@ final class BmpRouterHandler extends ChannelInboundHandlerAdapter {
 
     private static Out down(Table t, long timeMicros) {
         return new Out(t.collector(), new RouteElement(timeMicros, ElementType.STATE, t.address(), t.as(), null, 0, null,
-                BmpRouteElements.ESTABLISHED, BmpRouteElements.IDLE));
+                org.blackout.wire.bgp.FsmState.ESTABLISHED.code(), org.blackout.wire.bgp.FsmState.IDLE.code()));
     }
 
     @Override

@@ -1,3 +1,4 @@
-/** The YAML configuration of live sources: neighbours, BMP, RIS Live, archive; errors name the key.
+/** The settings records of the live sources (collector and neighbours, BMP, RIS Live, archive); the
+ * configuration file that fills them is read in {@code org.blackout.pipeline.config}.
  */
 package org.blackout.ingest.config;

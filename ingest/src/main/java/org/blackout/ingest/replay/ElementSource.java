@@ -32,6 +32,7 @@ final class ElementSource implements Closeable {
     private final BlockingQueue<List<RouteElement>> batches = new ArrayBlockingQueue<>(8);
     private final Thread decoder;
     private volatile boolean closed;
+    private volatile boolean demanded;
     private volatile Throwable failure;
     private List<RouteElement> current = List.of();
     private int at;
@@ -57,6 +58,7 @@ final class ElementSource implements Closeable {
                 if (batch[0].size() >= BATCH) {
                     batches.put(batch[0]);
                     batch[0] = new ArrayList<>(BATCH);
+                    awaitDemand();
                 }
             }
             if (!batch[0].isEmpty()) batches.put(batch[0]);
@@ -69,6 +71,26 @@ final class ElementSource implements Closeable {
             batches.put(END);
         } catch (InterruptedException e) {
             // closing
+        }
+    }
+
+    /**
+     * After its first batch, a file waits until the merge reads from it. The merge peeks at every
+     * file before it starts, and a day of update files is 96 of them, mostly later than the one being
+     * read: decoding all of them eight batches ahead held a third of three days' elements in memory
+     * at once (6.6 GB peak RSS) for no gain, since only the files at the merge's front are consumed.
+     */
+    private void awaitDemand() throws InterruptedException {
+        if (demanded) return;
+        synchronized (this) {
+            while (!demanded && !closed) wait();
+        }
+    }
+
+    private void demand() {
+        demanded = true;
+        synchronized (this) {
+            notifyAll();
         }
     }
 
@@ -95,6 +117,7 @@ final class ElementSource implements Closeable {
     }
 
     RouteElement next() throws IOException {
+        if (!demanded) demand();
         RouteElement e = peek();
         if (e != null) at++;
         return e;
@@ -112,6 +135,7 @@ final class ElementSource implements Closeable {
     @Override
     public void close() throws IOException {
         closed = true;
+        demand();
         decoder.interrupt();
         try {
             decoder.join(10_000);

@@ -32,6 +32,7 @@ import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.mrt.Bgp4mpMessage;
 import org.blackout.wire.mrt.MrtHeader;
+import org.blackout.wire.mrt.MrtType;
 import org.blackout.wire.mrt.RouteElements;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
@@ -157,7 +158,7 @@ public final class RisMessageDecoder {
             fromJson++;
         }
         List<FeedEvent> events = new ArrayList<>(updates.size());
-        MrtHeader h = new MrtHeader(Math.floorDiv(t, 1_000_000), MrtHeader.BGP4MP_ET, Bgp4mpMessage.MESSAGE_AS4, 0,
+        MrtHeader h = new MrtHeader(Math.floorDiv(t, 1_000_000), MrtType.BGP4MP_ET.code(), Bgp4mpMessage.MESSAGE_AS4, 0,
                 (int) Math.floorMod(t, 1_000_000));
         for (int i = 0; i < updates.size(); i++) {
             Update u = updates.get(i);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.blackout.ingest.mrt.MrtWriter;
+import org.blackout.wire.mrt.MrtWriter;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 

@@ -14,9 +14,9 @@ import org.blackout.core.engine.EngineListener;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.EventSink;
 import org.blackout.core.signal.Signal;
-import org.blackout.ingest.config.ConfigLoader;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 
 /** Live sources into a pipeline: a router's routes go in, and bins close on the wall clock when the feed is quiet. */
@@ -28,7 +28,7 @@ class LiveSourcesTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        var config = ConfigLoader.parse("bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.1]}\n".formatted(port), Path.of("."));
+        var config = ConfigLoader.parse("sources: {bmp: {listen: 127.0.0.1:%d, allow: [127.0.0.1]}}\n".formatted(port), "test", Path.of(".")).sources().live();
         List<Signal> signals = new CopyOnWriteArrayList<>();
         Pipeline pipeline = Pipeline.builder(PipelineSettings.defaults().withWatch(List.of("prefix:198.51.100.0/23")))
                 .maps(EntityMaps.empty()).signals(new EngineListener() {

@@ -20,7 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import org.blackout.core.event.EventJson;
-import org.blackout.server.alert.AlertConfig.Destination;
+import org.blackout.pipeline.config.AlertConfig;
+import org.blackout.pipeline.config.AlertConfig.Destination;
 
 /** The five destinations: webhook, Slack, email (SMTP), syslog (UDP, RFC 5424) and a JSON-lines file. */
 public final class Deliverers {

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.Rows.Checkpoint;
 import org.blackout.server.store.Rows.EntityRow;
 import org.blackout.server.store.Rows.EventRow;

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.blackout.server.Server;
-import org.blackout.server.ServerConfig;
+import org.blackout.pipeline.config.BlackoutConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ApiErrorsTest {
     void start() throws Exception {
         Path cfg = dir.resolve("serve.yml");
         Files.writeString(cfg, "store: {duckdb: %s}\nhttp: {listen: 127.0.0.1:0, token: s3cret}\n".formatted(dir.resolve("s.duckdb")));
-        server = new Server(ServerConfig.load(cfg));
+        server = new Server(BlackoutConfig.load(cfg));
         base = "http://127.0.0.1:" + server.startHttp();
     }
 

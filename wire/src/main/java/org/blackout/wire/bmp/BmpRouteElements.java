@@ -1,5 +1,6 @@
 package org.blackout.wire.bmp;
 
+import org.blackout.wire.bgp.FsmState;
 import java.util.function.Consumer;
 import org.blackout.wire.DecodeException;
 import org.blackout.wire.bgp.MalformedAttribute;
@@ -23,7 +24,6 @@ import org.blackout.wire.net.IpAddress;
  * (see {@link #table(PerPeerHeader)}).
  */
 public final class BmpRouteElements {
-    public static final int IDLE = 1, ESTABLISHED = 6;
 
     private BmpRouteElements() {}
 
@@ -35,9 +35,9 @@ public final class BmpRouteElements {
         switch (m) {
             case RouteMonitoring r -> update(r, time(r.peer(), arrivalMicros), out);
             case PeerUp u -> out.accept(new RouteElement(time(u.peer(), arrivalMicros), ElementType.STATE,
-                    u.peer().address(), u.peer().as(), null, 0, null, IDLE, ESTABLISHED));
+                    u.peer().address(), u.peer().as(), null, 0, null, FsmState.IDLE.code(), FsmState.ESTABLISHED.code()));
             case PeerDown d -> out.accept(new RouteElement(time(d.peer(), arrivalMicros), ElementType.STATE,
-                    d.peer().address(), d.peer().as(), null, 0, null, ESTABLISHED, IDLE));
+                    d.peer().address(), d.peer().as(), null, 0, null, FsmState.ESTABLISHED.code(), FsmState.IDLE.code()));
             default -> { }
         }
     }

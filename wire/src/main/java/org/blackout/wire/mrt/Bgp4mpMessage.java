@@ -17,18 +17,18 @@ public record Bgp4mpMessage(MrtHeader header, long peerAs, long localAs, int ifI
 
     /** Whether AS numbers in the record and its AS_PATH are 4 octets. */
     public boolean as4() {
-        return header.type() != MrtHeader.BGP && as4Subtype(header.subtype());
+        return header.kind() != MrtType.BGP && as4Subtype(header.subtype());
     }
 
     public boolean addPath() {
-        return header.type() != MrtHeader.BGP && header.subtype() >= MESSAGE_ADDPATH
+        return header.kind() != MrtType.BGP && header.subtype() >= MESSAGE_ADDPATH
                 && header.subtype() <= MESSAGE_AS4_LOCAL_ADDPATH;
     }
 
     /** True for the _LOCAL subtypes: a message sent by the collector, not received. */
     public boolean local() {
         int s = header.subtype();
-        return header.type() != MrtHeader.BGP
+        return header.kind() != MrtType.BGP
                 && (s == MESSAGE_LOCAL || s == MESSAGE_AS4_LOCAL || s == MESSAGE_LOCAL_ADDPATH
                         || s == MESSAGE_AS4_LOCAL_ADDPATH);
     }

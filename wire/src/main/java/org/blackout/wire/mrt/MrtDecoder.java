@@ -56,18 +56,18 @@ public final class MrtDecoder {
     private void decode0(long time, int type, int subtype, long length, ByteBuf b, int from, int to,
             Consumer<MrtRecord> out) {
         int micros = 0;
-        if (type == MrtHeader.BGP4MP_ET || type == 33 || type == 49) {
+        if (type == MrtType.BGP4MP_ET.code() || type == 33 || type == 49) {
             need(from, 4, to, "microseconds");
             micros = b.getInt(from);
             from += 4;
         }
         MrtHeader h = new MrtHeader(time, type, subtype, length, micros);
-        switch (type) {
-            case MrtHeader.TABLE_DUMP -> tableDump(h, b, from, to, out);
-            case MrtHeader.TABLE_DUMP_V2 -> out.accept(tableDumpV2(h, b, from, to));
-            case MrtHeader.BGP4MP, MrtHeader.BGP4MP_ET -> out.accept(bgp4mp(h, b, from, to));
-            case MrtHeader.BGP -> out.accept(legacyBgp(h, b, from, to));
-            default -> out.accept(new UnknownRecord(h, bytes(b, from, to)));
+        switch (MrtType.of(type)) {
+            case TABLE_DUMP -> tableDump(h, b, from, to, out);
+            case TABLE_DUMP_V2 -> out.accept(tableDumpV2(h, b, from, to));
+            case BGP4MP, BGP4MP_ET -> out.accept(bgp4mp(h, b, from, to));
+            case BGP -> out.accept(legacyBgp(h, b, from, to));
+            case null -> out.accept(new UnknownRecord(h, bytes(b, from, to)));
         }
     }
 

@@ -82,7 +82,7 @@ public final class MrtEncoder {
             case PeerIndexTable p -> peerIndexTable(p, out);
             case RibEntries rib -> rib(rib, out);
             case Bgp4mpMessage m -> {
-                if (m.header().type() == MrtHeader.BGP) legacyMessage(m, out);
+                if (m.header().kind() == MrtType.BGP) legacyMessage(m, out);
                 else message(m, out);
             }
             case Bgp4mpStateChange s -> stateChange(s, out);
@@ -181,7 +181,7 @@ public final class MrtEncoder {
 
     private static void stateChange(Bgp4mpStateChange s, ByteBuf out) {
         MrtHeader h = s.header();
-        if (h.type() == MrtHeader.BGP) {
+        if (h.kind() == MrtType.BGP) {
             // deprecated BGP_STATE_CHANGE: peer AS, peer address, old and new state
             out.writeShort((int) s.peerAs());
             BgpEncoder.writeAddress(s.peerAddress(), out);

@@ -6,11 +6,17 @@ package org.blackout.wire.mrt;
  */
 public record MrtHeader(long timestamp, int type, int subtype, long length, int microseconds) {
 
-    // MRT types (IANA "MRT Types")
-    public static final int BGP = 5, TABLE_DUMP = 12, TABLE_DUMP_V2 = 13, BGP4MP = 16, BGP4MP_ET = 17;
+    public MrtHeader(long timestamp, MrtType type, int subtype, long length, int microseconds) {
+        this(timestamp, type.code(), subtype, length, microseconds);
+    }
+
+    /** The type, or null for one {@link MrtType} does not list. */
+    public MrtType kind() {
+        return MrtType.of(type);
+    }
 
     public boolean extendedTime() {
-        return type == BGP4MP_ET || type == 33 || type == 49; // BGP4MP_ET, ISIS_ET, OSPFv3_ET
+        return type == MrtType.BGP4MP_ET.code() || type == 33 || type == 49; // BGP4MP_ET, ISIS_ET, OSPFv3_ET
     }
 
     /** Record time in microseconds since the epoch. */

@@ -230,13 +230,16 @@ public final class MrtReader implements Closeable {
         int subtype = u16(at + 6);
         long len = u32(at + 8);
         if (len > MAX_RECORD) return false;
-        boolean typeOk = switch (type) {
-            case MrtHeader.BGP -> subtype <= 10;
-            case MrtHeader.TABLE_DUMP -> subtype >= 1 && subtype <= 4;
-            case MrtHeader.TABLE_DUMP_V2 -> subtype >= 1 && subtype <= 12;
-            case MrtHeader.BGP4MP, MrtHeader.BGP4MP_ET -> subtype <= 11 && len >= (type == MrtHeader.BGP4MP_ET ? 12 : 8);
-            case 9, 10, 11, 32, 33, 48, 49 -> subtype <= 16;
-            default -> false;
+        boolean typeOk = switch (MrtType.of(type)) {
+            case BGP -> subtype <= 10;
+            case TABLE_DUMP -> subtype >= 1 && subtype <= 4;
+            case TABLE_DUMP_V2 -> subtype >= 1 && subtype <= 12;
+            case BGP4MP -> subtype <= 11 && len >= 8;
+            case BGP4MP_ET -> subtype <= 11 && len >= 12;
+            case null -> switch (type) {
+                case 9, 10, 11, 32, 33, 48, 49 -> subtype <= 16; // ISIS, OSPF and their _ET forms: framed, not decoded
+                default -> false;
+            };
         };
         if (!typeOk) return false;
         if (refTime < 0) return true;

@@ -31,7 +31,7 @@ class MrtReaderTest {
         Run run = read(SharedData.gunzip(UPDATES));
         assertThat(run.errors()).isEmpty();
         assertThat(run.records()).hasSizeGreaterThan(1000);
-        assertThat(run.records()).allSatisfy(r -> assertThat(r.header().type()).isEqualTo(MrtHeader.BGP4MP));
+        assertThat(run.records()).allSatisfy(r -> assertThat(r.header().type()).isEqualTo(MrtType.BGP4MP.code()));
         assertThat(run.records()).filteredOn(r -> r instanceof Bgp4mpStateChange).isNotEmpty();
     }
 
