@@ -17,9 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.Rows.SignalRow;
 import org.blackout.server.store.Store;
-import org.blackout.server.store.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,18 +102,17 @@ class LiveKillTest {
     void killedMidStreamAndRestarted() throws Exception {
         try (RisLiveStream stream = new RisLiveStream(this::step, 80, 100)) {
             int ris = stream.start();
-            Files.writeString(dir.resolve("collect.yaml"), """
-                    ris-live: {url: "ws://127.0.0.1:%d/v1/ws/", stale-after: 30s, reconnect-min: 200ms, reconnect-max: 1s}
-                    """.formatted(ris));
             Path yml = dir.resolve("serve.yml");
             Files.writeString(yml, """
+                    sources:
+                      ris_live: {url: "ws://127.0.0.1:%d/v1/ws/", stale_after: 30s, reconnect_min: 200ms, reconnect_max: 1s}
+                    watch: ["as:65010"]
+                    detectors: {warmup: 10m}
                     store: {duckdb: live.duckdb}
                     http: {listen: 127.0.0.1:0}
-                    live: {config: collect.yaml, watch: ["as:65010"]}
-                    detectors: {warmup: 10m}
                     alerts:
                       destinations: [{name: log, type: file, path: alerts.jsonl}]
-                    """);
+                    """.formatted(ris));
             Process first = child(yml);
             JsonNode raised;
             try {
