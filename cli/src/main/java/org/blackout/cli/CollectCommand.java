@@ -7,7 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +25,8 @@ import org.blackout.ingest.config.CollectConfig;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.config.BlackoutConfig;
+import org.blackout.pipeline.source.ArchiveSelection;
+import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +76,18 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION",
             description = "Stop after this long (e.g. 10m), as Ctrl-C would; default: run until stopped.")
     String duration;
+
+    @Option(names = "--bootstrap", split = ",", paramLabel = "COLLECTOR",
+            description = "Before following the live feed, load these RIS collectors' latest bview and the archived update "
+                    + "files since (e.g. the ris_live host you subscribe to); live messages meanwhile are held, then applied "
+                    + "without what the archive already had.")
+    List<String> bootstrap;
+
+    @Option(names = "--archive", paramLabel = "PROJECT=URL", description = "With --bootstrap: a project's archive (e.g. ris=URL of a mirror).")
+    Map<String, java.net.URI> archives;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "With --bootstrap: the archive cache (default: the XDG cache directory).")
+    Path cache;
 
     @Override
     public Integer call() throws Exception {
@@ -141,6 +157,13 @@ final class CollectCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSources sources = null;
         try {
+            LiveBootstrap boot = null;
+            if (bootstrap != null && !bootstrap.isEmpty()) {
+                java.util.Map<org.blackout.ingest.catalog.Project, java.net.URI> bases = new java.util.EnumMap<>(org.blackout.ingest.catalog.Project.class);
+                if (archives != null) archives.forEach((k, v) -> bases.put(org.blackout.ingest.catalog.Project.of(k), v));
+                boot = new LiveBootstrap(ArchiveSelection.of(bootstrap, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1))
+                        .withArchives(bases).withCache(cache != null ? cache : org.blackout.ingest.fetch.FileCache.defaultRoot()));
+            }
             sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
                 @Override
                 public void info(String message) {
@@ -151,7 +174,7 @@ final class CollectCommand implements Callable<Integer> {
                 public void warn(String message) {
                     System.err.println("collect: " + message);
                 }
-            });
+            }, boot);
             var collector = sources.collector();
             var ris = sources.risLive();
             long lastStats = System.nanoTime(), started = lastStats;

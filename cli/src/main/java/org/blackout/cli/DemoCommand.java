@@ -25,6 +25,7 @@ import org.blackout.sim.ScenarioParser;
 import org.blackout.sim.Simulation;
 import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.pipeline.source.MrtInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -211,12 +212,11 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(mrt.resolve("README.txt"));
     }
 
-    /** The MRT files the simulator wrote: {@code rib.*}, {@code bview.*}, {@code updates.*}. */
+    /** The MRT files the simulator wrote, named as archives name them ({@code rib.*}, {@code bview.*}, {@code updates.*}). */
     private static List<Path> simulated(Path mrt) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path f : MrtInputs.files(List.of(mrt))) {
-            String n = f.getFileName().toString();
-            if (n.startsWith("rib.") || n.startsWith("bview.") || n.startsWith("updates.")) out.add(f);
+            if (ArchiveLayout.parse(f.getFileName().toString()).isPresent()) out.add(f);
         }
         return out;
     }

@@ -107,11 +107,11 @@ final class FlinkCommand implements Callable<Integer> {
         }
         Duration every, late;
         try {
-            PipelineSettings s = entities.settings(PipelineSettings.defaults(), engineOptions, detectorOptions, policies);
-            s.watch(s.entities().load()); // bad flags fail here, not on a task
+            PipelineSettings settings = entities.settings(PipelineSettings.defaults(), engineOptions, detectorOptions, policies);
+            settings.watch(settings.entities().load()); // bad flags fail here, not on a task
             every = Durations.parse(checkpoint);
             late = Durations.parse(lateness);
-            s.policies().load(System.err::println);
+            settings.policies().load(System.err::println);
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("flink: " + e.getMessage());
             return 2;
@@ -181,7 +181,8 @@ final class FlinkCommand implements Callable<Integer> {
             FlinkCommand c = new FlinkCommand();
             new CommandLine(c).parseArgs(args);
             PipelineSettings settings = c.entities.settings(PipelineSettings.defaults(), c.engineOptions, c.detectorOptions, c.policies);
-            return Pipeline.builder(settings).signals(signals).events(events).build();
+            return Pipeline.builder(settings).policies(settings.policies().load(System.err::println)).signals(signals)
+                    .events(events).build();
         }
     }
 }

@@ -27,7 +27,10 @@ import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.config.BlackoutConfig;
+import org.blackout.pipeline.source.ArchiveReplay;
+import org.blackout.pipeline.source.ArchiveSelection;
 import org.blackout.pipeline.source.MrtInputs;
+import org.blackout.pipeline.source.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Replays MRT files (RIB dumps and updates, several collectors merged in time order) through "
                 + "the routing engine and prints signals per watched entity per time bin.",
+                "Files are given by path, or by collector and time range (--collectors rrc00,route-views2 --from T --until T): "
+                + "then they are downloaded from the public archives (or --archive mirrors) into a cache, several ahead of the replay.",
                 "Signals go to stdout; progress, feed events (peer sessions down, stale peers) and errors to stderr."})
 final class ReplayCommand implements Callable<Integer> {
 
@@ -49,6 +54,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "The configuration file (sources.replay, entities, watch, engine, detectors; see examples/demo.yml); "
                     + "flags override its settings.")
     Path config;
+
+    @Mixin ArchiveOptions archive = new ArchiveOptions();
 
     @Mixin EntityOptions entities = new EntityOptions();
 
@@ -73,6 +80,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--feed-events", description = "Print every feed event on stderr (default: a summary at the end).")
     boolean feedEvents;
 
+    @Option(names = "--follow", description = "With --collectors: after the range, keep polling the archives every --poll for "
+            + "update files that appear and replay them, until stopped (collectors without a live stream; --until defaults to now).")
+    boolean follow;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "1m", description = "With --follow: how often to ask the archives (default ${DEFAULT-VALUE}).")
+    String poll;
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Progress bar on stderr when it is a terminal (default on).")
     boolean progress;
@@ -88,11 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        List<Path> inputs = this.inputs.isEmpty() ? base.sources().replay() : this.inputs;
-        if (inputs.isEmpty()) {
-            System.err.println("replay: name MRT files or directories (or sources.replay in --config)");
-            return 2;
-        }
+        List<Path> inputs = this.inputs.isEmpty() && !archive.selected() ? base.sources().replay() : this.inputs;
         EntityMaps maps = settings.entities().load();
         Watch w;
         try {
@@ -101,8 +111,41 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        List<Path> files = MrtInputs.files(inputs);
-        if (files.isEmpty()) {
+        ArchiveSelection selection = null;
+        if (!archive.selected() && (archive.from != null || archive.until != null)) {
+            System.err.println("replay: --from and --until select archive files by collector: add --collectors");
+            return 2;
+        }
+        if (follow && !archive.selected()) {
+            System.err.println("replay: --follow follows archives by collector: add --collectors");
+            return 2;
+        }
+        if (follow) {
+            try {
+                if (org.blackout.core.config.Durations.parse(poll).isZero()) throw new IllegalArgumentException("must be more than 0");
+            } catch (IllegalArgumentException e) {
+                System.err.println("replay: --poll " + poll + ": " + e.getMessage());
+                return 2;
+            }
+            if (archive.until == null) archive.until = java.time.Instant.now().toString();
+        }
+        if (archive.selected()) {
+            if (inputs != null && !inputs.isEmpty()) {
+                System.err.println("replay: give files or --collectors with a time range, not both");
+                return 2;
+            }
+            try {
+                selection = archive.selection();
+            } catch (IllegalArgumentException e) {
+                System.err.println("replay: " + e.getMessage());
+                return 2;
+            }
+        } else if (inputs == null || inputs.isEmpty()) {
+            System.err.println("replay: give MRT files (or sources.replay in --config), or --collectors with --from and --until");
+            return 2;
+        }
+        List<Path> files = selection != null ? List.of() : MrtInputs.files(inputs);
+        if (selection == null && files.isEmpty()) {
             System.err.println("replay: no MRT files in " + inputs);
             return 2;
         }
@@ -123,16 +166,34 @@ final class ReplayCommand implements Callable<Integer> {
         Writer jsonOut = signalsOut == null ? null : Files.newBufferedWriter(signalsOut, StandardCharsets.UTF_8);
         SignalOutput sink = new SignalOutput(out, format, maps, jsonOut, feedEvents, false);
         EventLog events = eventsOut == null ? null : new EventLog(new EventSink() {});
-        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(sink);
-        if (events != null) builder.events(events);
+        Pipeline.Builder builder = Pipeline.builder(settings).maps(maps).watch(w).policies(policy);
+        if (selection != null) builder.signals(WarmUp.quiet(sink, selection.from()));
+        else builder.signals(sink);
+        if (events != null) builder.events(selection != null ? WarmUp.quiet(events, selection.from()) : events);
         Pipeline pipeline = builder.build();
-        ReplayMerge merge = new ReplayMerge(files);
-        ProgressBar bar = progress && Terminal.isStderrTerminal() ? progressBar(merge.estimatedBytes()) : null;
+        ArchiveReplay fetched;
+        try {
+            fetched = selection == null ? null : ArchiveReplay.start(selection, System.err);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        ReplayMerge merge = fetched != null ? fetched.merge(pipeline::feedEvent) : new ReplayMerge(files);
+        boolean terminal = progress && Terminal.isStderrTerminal();
+        ProgressBar bar = terminal && fetched == null ? progressBar(merge.estimatedBytes()) : null;
+        AutoCloseable fetchBar = terminal && fetched != null ? fetched.progress().show(System.err) : null;
         long[] n = {0};
         try {
-            pipeline.replay(merge, bar == null ? null : (collector, e) -> {
-                if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
-            });
+            if (follow) {
+                merge.run(pipeline);
+                out.flush();
+                followArchive(selection, fetched, pipeline, out);
+                pipeline.finish();
+            } else {
+                pipeline.replay(merge, bar == null ? null : (collector, e) -> {
+                    if ((++n[0] & 0xffff) == 0) bar.stepTo(merge.bytesRead() >> 20);
+                });
+            }
             if (events != null) {
                 EventsOutput.reportUnjudged(pipeline.unjudged());
                 List<Event> all = events.events();
@@ -144,14 +205,38 @@ final class ReplayCommand implements Callable<Integer> {
                 bar.stepTo(bar.getMax());
                 bar.close();
             }
+            if (fetchBar != null) fetchBar.close();
+            if (fetched != null) {
+                fetched.close();
+                System.err.println(fetched.progress().summary());
+            }
             out.flush();
             if (jsonOut != null) jsonOut.close();
         }
+        int fileCount = fetched != null ? (int) (fetched.progress().downloadedFiles() + fetched.progress().cachedFiles()) : files.size();
         System.err.printf(Locale.ROOT, "replay: %d files, %d elements, %d peers, %d prefixes, %d AS paths, %d signals, "
-                        + "%d feed events%s%n", files.size(), merge.elements(), pipeline.engine().routing().peerCount(),
+                        + "%d feed events%s%n", fileCount, merge.elements(), pipeline.engine().routing().peerCount(),
                 pipeline.engine().routing().prefixes().size(), pipeline.engine().routing().paths().size(), sink.signals.get(), sink.feed.get(),
                 merge.skipped() > 0 ? ", " + merge.skipped() + " damaged records skipped" : "");
         return out.checkError() ? 1 : 0;
+    }
+
+    /** Polls the archives until interrupted (Ctrl-C ends the process): each round's signals are flushed as they come. */
+    private void followArchive(ArchiveSelection selection, ArchiveReplay first, Pipeline pipeline, PrintWriter out) throws IOException {
+        java.time.Duration every = org.blackout.core.config.Durations.parse(poll);
+        org.blackout.pipeline.source.ArchiveFollow follow = new org.blackout.pipeline.source.ArchiveFollow(selection, first.lastUpdateStart(), System.err);
+        System.err.println("replay: following " + selection.collectors() + " every " + poll + " (Ctrl-C stops)");
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            int files = follow.poll(pipeline, java.time.Instant.now());
+            out.flush();
+            if (files > 0) System.err.println("replay: " + files + " new files, last " + follow.last());
+        }
     }
 
     private static ProgressBar progressBar(long totalBytes) {

@@ -60,6 +60,11 @@ public final class Pipeline implements ElementSink {
         engine.advance(timeMicros);
     }
 
+    /** A source's report about its feed (an archive's data gap): to every listener, never to the routing state. */
+    public void feedEvent(org.blackout.core.engine.FeedEvent e) {
+        engine.feedEvent(e);
+    }
+
     /** End of the data: the last bin closes and every listener is told. */
     public void finish() {
         engine.finish();

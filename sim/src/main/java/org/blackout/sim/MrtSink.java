@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.blackout.wire.mrt.MrtWriter;
+import org.blackout.ingest.catalog.ArchiveLayout;
+import org.blackout.ingest.catalog.Project;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 
@@ -36,7 +36,6 @@ public final class MrtSink implements SimSink {
     /** RouteViews' collector AS; RIS uses 12654. */
     public static final int ROUTEVIEWS_AS = 6447, RIS_AS = 12654;
     private static final IpAddress LOCAL = IpAddress.parse("198.18.0.1"); // RFC 2544 benchmarking space
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmm").withZone(ZoneOffset.UTC);
     private static final int CHUNK = 32_768;
 
     private final Path dir;
@@ -64,6 +63,10 @@ public final class MrtSink implements SimSink {
         this.threads = threads;
     }
 
+    private Project project() {
+        return layout.equals("ris") ? Project.RIS : Project.ROUTEVIEWS;
+    }
+
     /** Every file written so far, in order. */
     public List<Path> files() {
         return written;
@@ -83,7 +86,7 @@ public final class MrtSink implements SimSink {
 
     /** Writes the RIB of {@code base} at {@code time} into the output directory. */
     public Path writeRib(Instant time, Baseline base, String viewName) throws IOException {
-        Path file = dir.resolve((layout.equals("ris") ? "bview." : "rib.") + NAME.format(time) + ".gz");
+        Path file = dir.resolve(ArchiveLayout.fileName(project(), ArchiveLayout.Kind.RIB, time, ".gz"));
         int ts = (int) time.getEpochSecond();
         List<SimPeer> peers = base.peers();
         List<MrtWriter.Peer> table = new ArrayList<>();
@@ -164,7 +167,7 @@ public final class MrtSink implements SimSink {
     private void openUpdates(long start) throws IOException {
         if (out != null) out.close();
         fileStart = start;
-        Path file = dir.resolve("updates." + NAME.format(Instant.ofEpochSecond(start / 1_000_000)) + ".gz");
+        Path file = dir.resolve(ArchiveLayout.fileName(project(), ArchiveLayout.Kind.UPDATES, Instant.ofEpochSecond(start / 1_000_000), ".gz"));
         out = new MrtWriter(new BufferedOutputStream(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), 1 << 16));
         written.add(file);
     }

@@ -180,6 +180,11 @@ public final class Engine implements RoutingView, ElementSink {
         }
     }
 
+    /** A source's report about the feed itself (a data gap in an archive), handed to the listeners in data order. */
+    public void feedEvent(FeedEvent e) {
+        listener.feedEvent(e);
+    }
+
     /** Closes the current bin (end of input) and tells the listener the data has ended. */
     public void finish() {
         if (binStart != Long.MIN_VALUE) closeBin();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.blackout.ingest.bgp.BgpPeer;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.ingest.bgp.FeedEvent;
 import org.blackout.ingest.config.ArchiveConfig;
 import org.blackout.wire.bgp.UnknownMessage;
@@ -102,13 +103,13 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
     }
 
     private void roll(long seconds) throws IOException {
-        long u = ArchiveNames.window(seconds, updatesSeconds);
+        long u = ArchiveLayout.window(seconds, updatesSeconds);
         if (u != updatesWindow) {
             if (updates != null) finish(updates);
-            updates = new ArchiveFile(ArchiveNames.updates(root, u));
+            updates = new ArchiveFile(ArchiveLayout.monthFile(root, ArchiveLayout.Kind.UPDATES, java.time.Instant.ofEpochSecond(u), ".gz"));
             updatesWindow = u;
         }
-        long r = ArchiveNames.window(seconds, ribSeconds);
+        long r = ArchiveLayout.window(seconds, ribSeconds);
         if (r != ribWindow) {
             if (ribWindow != Long.MIN_VALUE) dumpRib(r); // not at startup: there is nothing yet
             ribWindow = r;
@@ -123,7 +124,7 @@ public final class MrtArchive implements Consumer<FeedEvent>, AutoCloseable {
 
     /** Writes the TABLE_DUMP_V2 snapshot named (and timestamped) by the window start. */
     private void dumpRib(long at) throws IOException {
-        try (ArchiveFile f = new ArchiveFile(ArchiveNames.rib(root, at))) {
+        try (ArchiveFile f = new ArchiveFile(ArchiveLayout.monthFile(root, ArchiveLayout.Kind.RIB, java.time.Instant.ofEpochSecond(at), ".gz"))) {
             MrtHeader ph = new MrtHeader(at, MrtType.TABLE_DUMP_V2, RibEntries.PEER_INDEX_TABLE, 0, 0);
             write(f, new PeerIndexTable(ph, collectorId, viewName, List.copyOf(rib.peers())));
             List<Prefix> prefixes = new ArrayList<>(rib.routes().keySet());

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
@@ -23,20 +25,38 @@ public final class ReplayMerge {
 
     private final List<Path> files;
     private final List<String> collectors;
+    private final List<Pending> pending;
     private Consumer<MrtDecodeException> errors = e -> System.err.println("replay: " + e.getMessage());
     private final List<ElementSource> open = new ArrayList<>();
     private long elements;
     private long skipped;
 
-    /** Files with their collectors named by {@link CollectorNames}. */
+    /** Files with their collectors named by {@link ArchiveLayout#collectorOf}. */
     public ReplayMerge(List<Path> files) {
-        this(files, files.stream().map(CollectorNames::of).toList());
+        this(files, files.stream().map(ArchiveLayout::collectorOf).toList());
     }
 
     public ReplayMerge(List<Path> files, List<String> collectors) {
+        this(files, collectors, List.of());
+    }
+
+    /**
+     * A file not at hand yet (being downloaded): it joins the merge, in the given order after the local
+     * files, once the merge reaches {@code openAtMicros} (or runs dry), when {@code resolve} is called on
+     * the merge's thread; it answers the file, or null when there is none (a data gap, reported by it).
+     * A file that holds no element earlier than its {@code openAtMicros} merges exactly as if it had
+     * been there from the start; its decoding starts when it joins, so only a few files decode at once.
+     */
+    public record Pending(String collector, long openAtMicros, Callable<Path> resolve) {}
+
+    /** Local files first, then pending ones (ordered by when they open; ties keep the given order). */
+    public ReplayMerge(List<Path> files, List<String> collectors, List<Pending> pending) {
         if (files.size() != collectors.size()) throw new IllegalArgumentException("one collector name per file");
         this.files = List.copyOf(files);
         this.collectors = List.copyOf(collectors);
+        List<Pending> sorted = new ArrayList<>(pending);
+        sorted.sort(java.util.Comparator.comparingLong(Pending::openAtMicros));
+        this.pending = List.copyOf(sorted);
     }
 
     public ReplayMerge onError(Consumer<MrtDecodeException> errors) {
@@ -57,24 +77,56 @@ public final class ReplayMerge {
             // files of one collector follow each other in time, so most elements cost one comparison
             // instead of a heap's poll and add (a tenth of a day's replay, JFR). The order is total
             // (ties end at the file's position), so the merge is the same as polling every time.
-            ElementSource s = queue.poll();
-            while (s != null) {
-                RouteElement e = s.next();
-                elements++;
-                sink.accept(s.collector, e);
+            ElementSource s = null;
+            int next = 0, order = files.size();
+            while (true) {
+                while (next < pending.size() && joins(pending.get(next), s, queue)) {
+                    Pending p = pending.get(next++);
+                    Path file = resolve(p);
+                    if (file == null) continue;
+                    ElementSource f = new ElementSource(file, p.collector(), order++, errors);
+                    open.add(f);
+                    if (f.peek() != null) queue.add(f);
+                }
                 ElementSource top = queue.peek();
-                if (s.peek() == null) {
+                if (s == null) {
                     s = queue.poll();
                 } else if (top != null && compare(top, s) < 0) {
                     queue.add(s);
                     s = queue.poll();
                 }
+                if (s == null) break;
+                RouteElement e = s.next();
+                elements++;
+                sink.accept(s.collector, e);
+                if (s.peek() == null) s = null;
             }
         } finally {
             for (ElementSource s : open) {
                 skipped += s.skipped();
                 s.close();
             }
+        }
+    }
+
+    /** Whether a pending file's time has come: the merge reached it, or has nothing else to read. */
+    private static boolean joins(Pending p, ElementSource current, PriorityQueue<ElementSource> queue) throws IOException {
+        long head = Long.MAX_VALUE;
+        if (current != null) head = current.peek().timeMicros();
+        if (!queue.isEmpty()) head = Math.min(head, queue.peek().peek().timeMicros());
+        return p.openAtMicros() <= head;
+    }
+
+    private static Path resolve(Pending p) throws IOException {
+        try {
+            return p.resolve().call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted waiting for a " + p.collector() + " file");
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 

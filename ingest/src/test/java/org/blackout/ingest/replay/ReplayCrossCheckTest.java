@@ -31,6 +31,7 @@ import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.Prefix;
 import org.blackout.testkit.Prerequisites;
+import org.blackout.ingest.catalog.ArchiveLayout;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -272,10 +273,10 @@ class ReplayCrossCheckTest {
 
     @Test
     void collectorNamesComeFromThePath() {
-        assertThat(CollectorNames.of(Path.of("/data/rrc00/2024.09/updates.20240914.0000.gz"))).isEqualTo("rrc00");
-        assertThat(CollectorNames.of(Path.of("/data/route-views.linx/bgpdata/2024.09/UPDATES/updates.x.bz2")))
+        assertThat(ArchiveLayout.collectorOf(Path.of("/data/rrc00/2024.09/updates.20240914.0000.gz"))).isEqualTo("rrc00");
+        assertThat(ArchiveLayout.collectorOf(Path.of("/data/route-views.linx/bgpdata/2024.09/UPDATES/updates.x.bz2")))
                 .isEqualTo("route-views.linx");
-        assertThat(CollectorNames.of(Path.of("/data/rrc04-updates.20240914.bz2"))).isEqualTo("rrc04");
-        assertThat(CollectorNames.of(Path.of("/x/test_data/bview.20020722.2337.gz"))).isEqualTo("test_data");
+        assertThat(ArchiveLayout.collectorOf(Path.of("/data/rrc04-updates.20240914.bz2"))).isEqualTo("rrc04");
+        assertThat(ArchiveLayout.collectorOf(Path.of("/x/test_data/bview.20020722.2337.gz"))).isEqualTo("test_data");
     }
 }

@@ -63,6 +63,16 @@ public final class LiveSources implements AutoCloseable {
      * @param onTick runs every second with the engine to itself, after the clock advanced it; may be null
      */
     public LiveSources(CollectConfig config, Pipeline pipeline, int queue, ElementSink tap, Runnable onTick, Log log) throws IOException {
+        this(config, pipeline, queue, tap, onTick, log, null);
+    }
+
+    /**
+     * As above; with a {@code bootstrap}, the start blocks until its collectors' latest RIBs and archived
+     * updates are in the engine, while what the live sources receive meanwhile is held, then applied
+     * without what the archive had (see {@link LiveBootstrap}).
+     */
+    public LiveSources(CollectConfig config, Pipeline pipeline, int queue, ElementSink tap, Runnable onTick, Log log,
+            LiveBootstrap bootstrap) throws IOException {
         this.pipeline = pipeline;
         this.config = config;
         this.onTick = onTick;
@@ -75,7 +85,7 @@ public final class LiveSources implements AutoCloseable {
             }
             if (tap != null) tap.accept(source, e);
         };
-        feed = new FeedDispatcher(queue, archive != null ? archive : e -> { }, toEngine);
+        feed = new FeedDispatcher(queue, archive != null ? archive : e -> { }, bootstrap != null ? bootstrap.gate(toEngine) : toEngine);
         collector = config.collector() == null ? null : new BgpCollector(config.collector(), feed);
         ris = config.risLive() == null ? null : new RisLiveClient(config.risLive(), feed);
         // BMP routes feed the engine; the archive keeps what BGP sessions and RIS Live received
@@ -93,6 +103,15 @@ public final class LiveSources implements AutoCloseable {
             if (ris != null) {
                 ris.start();
                 log.info("RIS Live client for " + config.risLive().url());
+            }
+            if (bootstrap != null) {
+                java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+                try (java.io.PrintStream err = new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                    var from = bootstrap.run(pipeline, java.time.Instant.now(), err);
+                    log.info("bootstrapped from the archive; live data used from " + from);
+                } finally {
+                    report.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(log::info);
+                }
             }
             if (bmp != null) {
                 config.bmp().allow().checkListen(config.bmp().listen(), "sources.bmp.allow", "sources.bmp.allow_any: true"); // the loader checked too
