@@ -146,7 +146,9 @@ for ts, body in rows():
 if conf:
     waits = sorted(ts - last[a] for a, (p, ts) in conf.items() if a in last)
     print(f"bins' verdict after the last CLI withdrawal: p50 {pct(waits, .5):.1f} s, max {waits[-1]:.1f} s")
-print(f"the bins (10 s here, 5 min by default, closed 30 s late by the live clock's grace) answered for {len(conf)} of {trials}: "
-      + ", ".join(sorted({p for p, _ in conf.values()})))
+retracted = sum(1 for p, _ in conf.values() if p == "lowered")
+print(f"70 s later the bins (10 s here, closed 30 s late by the live clock's grace) had confirmed {len(conf) - retracted} "
+      f"and retracted {retracted} of {trials} (a loss of fewer than outage_fast_prefixes=25 prefixes is confirmed only "
+      f"after outage_min_duration=30m: until then it stays provisional)")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
