@@ -20,9 +20,10 @@ LIB="$ROOT/cli/target/lib"
 CP="$(ls "$ROOT"/{wire,core,ingest,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 "$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,FullTableMemoryBench}.java
+printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 /usr/bin/time -f "replay: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
-  "$JAVA_HOME/bin/java" -Xmx"${XMX:-20g}" -XX:+UseSerialGC -cp "$TMP:$CP" org.blackout.bench.FullTableMemoryBench \
+  "$JAVA_HOME/bin/java" -Xmx"${XMX:-20g}" -XX:+UseSerialGC -Dlogback.configurationFile="$TMP/logback.xml" -cp "$TMP:$CP" org.blackout.bench.FullTableMemoryBench \
   "$SHARED/rir" "$OUT"/rib.*.gz | tee "$TMP/out.txt"
 awk '/bytes\/route/ { for (i = 1; i <= NF; i++) if ($i == "bytes/route") b = $(i - 1) }
      END { if (b != "") printf "1e9 routes at %s bytes/route: %.1f GiB of heap for the routing state and entities\n", b, b * 1e9 / 1073741824 }' "$TMP/out.txt"
