@@ -50,7 +50,8 @@ public final class LongRunMemoryBench {
         for (var e : days.entrySet()) {
             day++;
             long t0 = System.nanoTime();
-            new ReplayMerge(e.getValue()).run(engine);
+            long[] damaged = {0};
+            new ReplayMerge(e.getValue()).onError(x -> damaged[0]++).run(engine); // counted, not printed
             double secs = (System.nanoTime() - t0) / 1e9;
             long used = RibMemoryBench.usedAfterGc() - base;
             if (first < 0) first = used;
@@ -62,9 +63,9 @@ public final class LongRunMemoryBench {
                     prefixes.set(prefix);
                 });
             }
-            System.out.printf(Locale.ROOT, "day %d (%s, %d files, %.0f s): retained %.1f MiB (%+.1f%% vs day 1); routes %d; "
+            System.out.printf(Locale.ROOT, "day %d (%s, %d files, %d damaged records, %.0f s): retained %.1f MiB (%+.1f%% vs day 1); routes %d; "
                             + "AS paths interned %d, in use %d; prefixes interned %d, in use %d; entities %d%n",
-                    day, e.getKey(), e.getValue().size(), secs, used / 1048576.0, 100.0 * (used - first) / first,
+                    day, e.getKey(), e.getValue().size(), damaged[0], secs, used / 1048576.0, 100.0 * (used - first) / first,
                     r.routeCount(), r.paths().size(), paths.cardinality(), r.prefixes().size(), prefixes.cardinality(),
                     engine.entities().size());
         }
