@@ -145,7 +145,8 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println(EventText.lifecycle(EventSink.Phase.LOWERED, e));
             }
         };
-        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(printer).events(lifecycle).build();
+        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(printer).events(lifecycle)
+                .earlyRaise(true).build(); // live: a total loss is raised at its last withdrawal
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();

@@ -40,6 +40,7 @@ public final class Pipeline implements ElementSink {
         List<EngineListener> listeners = new ArrayList<>(b.listeners);
         this.detecting = !b.events.isEmpty();
         this.detectors = detecting ? Detection.detectors(settings, watch, b.policies, EventSink.all(b.events)) : null;
+        if (detecting) detectors.earlyRaise(b.earlyRaise);
         if (detecting) listeners.add(detectors); // they finish with the engine (EngineListener.finished)
         listeners.addAll(b.after);
         this.engine = new Engine(settings.engine(), maps, watch, EngineListener.all(listeners));
@@ -113,6 +114,7 @@ public final class Pipeline implements ElementSink {
         private EntityMaps maps;
         private Watch watch;
         private Policies policies;
+        private boolean earlyRaise;
 
         private Builder(PipelineSettings settings) {
             this.settings = settings;
@@ -145,6 +147,16 @@ public final class Pipeline implements ElementSink {
         /** A listener that runs after the detectors in each bin (metrics, test hooks). */
         public Builder afterDetectors(EngineListener l) {
             after.add(l);
+            return this;
+        }
+
+        /**
+         * Live sources: the detectors raise a provisional outage as soon as every carrier withdrew
+         * every prefix of an entity, before the bin closes (see {@code core.detect.EarlyOutage}).
+         * Never for a replay, whose events are the bins' alone.
+         */
+        public Builder earlyRaise(boolean on) {
+            this.earlyRaise = on;
             return this;
         }
 

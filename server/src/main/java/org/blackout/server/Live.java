@@ -28,7 +28,7 @@ final class Live implements AutoCloseable {
         EntityMaps maps = settings.entities().load(LOG::warn);
         long after = server.store().checkpoint(SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
         sink = new StoreSink(server.store(), SOURCE, after, maps);
-        Pipeline pipeline = server.pipeline(settings, maps, sink, null);
+        Pipeline pipeline = server.pipeline(settings, maps, sink, null, true);
         var metrics = server.metrics();
         metrics.queue("store_live", sink::queueDepth);
         LiveSources[] self = {null};

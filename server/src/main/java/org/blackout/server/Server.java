@@ -157,12 +157,29 @@ public final class Server implements AutoCloseable {
      * detectors' events into the store with the bin's batch, the open-events gauge and the alerts.
      */
     Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after) throws IOException {
+        return pipeline(settings, maps, sink, after, false);
+    }
+
+    /**
+     * As above; {@code live} turns on the detectors' early raise, and a provisional outage is handed
+     * to the store writer (and so to the alerts) at once instead of with its bin's batch.
+     */
+    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, boolean live) throws IOException {
         EventRecorder recorder = new EventRecorder(sink, List.of((phase, e) -> {
             if (phase == Phase.RAISED) metrics.eventOpened(e.type().json());
             if (phase == Phase.LOWERED) metrics.eventClosed(e.type().json());
             if (alerts != null) alerts.onEvent(phase, e);
         }));
         Pipeline.Builder b = Pipeline.builder(settings).maps(maps).signals(sink).events(recorder);
+        if (live) {
+            b.earlyRaise(true).events(new org.blackout.core.event.EventSink() {
+                @Override
+                public void raised(org.blackout.core.event.Event e) {
+                    // after the recorder queued it: seconds matter, not the bin's batch
+                    if (e.has(org.blackout.core.event.Hint.PROVISIONAL)) sink.flushEvents();
+                }
+            });
+        }
         if (after != null) b.afterDetectors(after);
         return b.build();
     }

@@ -153,7 +153,7 @@ class LiveKillTest {
                 second.waitFor();
             }
             assertThat(alerts()).as("no alert sent again after the restart").isEqualTo(alertsAtKill);
-            assertThat(alertsAtKill).filteredOn(l -> l.contains("\"raised\"")).hasSize(1);
+            assertThat(alertsAtKill).filteredOn(l -> l.contains("\"phase\":\"raised\"")).hasSize(1);
         }
         try (Store store = Store.open(StoreConfig.duckdb(dir.resolve("live.duckdb")))) {
             Map<Long, Integer> bins = new HashMap<>();

@@ -48,6 +48,8 @@ public final class Detectors implements EngineListener {
     private final FeedHealthDetector feed;
     private final LeakDetector leak;
     private final PathShiftDetector pathShift;
+    private final EarlyOutage early;
+    private boolean earlyRaise;
     private final int refreshBins;
     private final long binMicros;
     private long lastBinEnd = Long.MIN_VALUE;
@@ -76,6 +78,7 @@ public final class Detectors implements EngineListener {
         this.historyBins = (int) Math.max(warmupBins, micros(config.history()) / binMicros);
         this.refreshBins = (int) Math.max(1, Duration.ofMinutes(30).toNanos() / 1000 / binMicros);
         this.outage = new OutageDetector(config, warmupBins, sink);
+        this.early = new EarlyOutage(config, warmupBins, sink);
         this.instability = new InstabilityDetector(config, warmupBins, sink);
         this.upstream = new UpstreamDetector(config, warmupBins, sink);
         this.hijack = new HijackDetector(config, watched, allPrefixes, policy, sink);
@@ -83,6 +86,16 @@ public final class Detectors implements EngineListener {
         // without relationships, the path-shift signature is the leak detector for watched entities
         this.pathShift = new PathShiftDetector(config, policy.hasRelationships() ? List.of() : watched, sink);
         this.feed = new FeedHealthDetector(sink);
+    }
+
+    /**
+     * Live sources only: raise a provisional outage the moment every carrier has withdrawn every
+     * prefix of an entity, before the bin closes ({@link EarlyOutage}). Off by default: a replay's
+     * events stay those of the bins alone.
+     */
+    public Detectors earlyRaise(boolean on) {
+        this.earlyRaise = on;
+        return this;
     }
 
     @Override
@@ -114,6 +127,7 @@ public final class Detectors implements EngineListener {
                 long bin = Math.floorDiv(e.timeMicros(), binMicros) * binMicros;
                 if (st.lastWithdrawalBin < bin - binMicros) st.withdrawalRunStart = e.timeMicros();
                 st.lastWithdrawalBin = bin;
+                if (earlyRaise) early.withdrawn(st, id, p, e.timeMicros(), view);
             }
             else if (st.binAnnouncements.size() < 4096) st.binAnnouncements.add(e.timeMicros());
         });
@@ -170,7 +184,7 @@ public final class Detectors implements EngineListener {
         List<EntityState> sorted = new ArrayList<>(states.values());
         sorted.sort((a, b) -> a.entity.compareTo(b.entity));
         for (EntityState st : sorted) {
-            for (OpenEvent o : new OpenEvent[] {st.outage, st.instability, st.singleUpstream}) {
+            for (OpenEvent o : new OpenEvent[] {st.outage, st.early, st.instability, st.singleUpstream}) {
                 if (o == null) continue;
                 o.seenUntil = end;
                 sink.updated(o.snapshot());

@@ -41,6 +41,10 @@ final class EntityState {
     double candidateSeverity;
     double firstDownDepth;
     OpenEvent outage;
+    /** A provisional outage raised live before its bin closed ({@link EarlyOutage}); the bins confirm or retract it. */
+    OpenEvent early;
+    /** Where {@link EarlyOutage} last found a member still carried: the next scan starts there. */
+    int earlyHint;
     boolean outageThisBin;
     Instant lastOutageLowered;
     /** The open outage was raised on prefixes lost (not on visible /24s). */

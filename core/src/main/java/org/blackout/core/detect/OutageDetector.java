@@ -37,6 +37,30 @@ final class OutageDetector {
     }
 
     void step(EntityState st, Signal s, Bin bin, Detectors all) {
+        stepBins(st, s, bin, all);
+        if (st.early != null) settleEarly(st, bin);
+    }
+
+    /**
+     * A provisional outage ({@link EarlyOutage}) the bins have not raised: kept while the bins hold a
+     * loss candidate (it may still be confirmed), retracted once they hold none.
+     */
+    private void settleEarly(EntityState st, Bin bin) {
+        OpenEvent o = st.early;
+        if (st.downBins > 0) {
+            o.seenUntil = bin.end();
+            return;
+        }
+        o.lowered = recoveredAt(st, bin);
+        if (o.lowered.isBefore(o.raised)) o.lowered = o.raised;
+        o.hints.remove(Hint.PROVISIONAL);
+        o.hints.add(Hint.RETRACTED);
+        o.summary = "retracted: " + o.summary.replaceFirst("^provisional: ", "") + "; the bins did not confirm the loss";
+        st.early = null;
+        sink.lowered(o.snapshot());
+    }
+
+    private void stepBins(EntityState st, Signal s, Bin bin, Detectors all) {
         double v = s.visibleSlash24();
         double base = st.visibleBaseline;
         boolean warm = st.bins > warmupBins;
@@ -196,8 +220,10 @@ final class OutageDetector {
 
     private void raise(EntityState st, Signal s, Bin bin, Detectors all, double depth, boolean byPrefix) {
         double base = st.visibleBaseline;
-        OpenEvent o = new OpenEvent(EventType.OUTAGE, st.entity, st.candidateEvidence);
-        o.raised = bin.end();
+        OpenEvent early = st.early;
+        // a provisional outage raised early becomes this one: same id, raised when it was
+        OpenEvent o = new OpenEvent(EventType.OUTAGE, st.entity, early != null ? early.firstEvidence : st.candidateEvidence);
+        o.raised = early != null ? early.raised : bin.end();
         o.seenUntil = bin.end();
         o.depth = depth;
         o.severity = st.candidateSeverity;
@@ -238,7 +264,13 @@ final class OutageDetector {
         o.summary = summary(st, o);
         st.outage = o;
         st.outageThisBin = true;
-        sink.raised(o.snapshot());
+        st.early = null;
+        if (early != null) {
+            o.details.put("raised_by", "early_withdrawal");
+            sink.updated(o.snapshot()); // confirmed: the provisional hint goes
+        } else {
+            sink.raised(o.snapshot());
+        }
     }
 
     /** {@code AS13335}, {@code KP}, {@code 175.45.176.0/22}. */

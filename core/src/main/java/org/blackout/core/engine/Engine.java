@@ -464,6 +464,7 @@ public final class Engine implements RoutingView, ElementSink {
     }
 
     /** Per-prefix visibility among carriers. */
+    @Override
     public org.blackout.core.signal.PrefixVisibility visibility() {
         return visibility;
     }

@@ -43,4 +43,9 @@ public interface RoutingView {
     default java.util.List<Prefix> lostSince(org.blackout.core.signal.Entity entity, long sinceMicros, int cap) {
         return java.util.List.of();
     }
+
+    /** Per-prefix visibility among carriers, or null where the view has none (the early outage raise needs it). */
+    default org.blackout.core.signal.PrefixVisibility visibility() {
+        return null;
+    }
 }

@@ -23,7 +23,14 @@ public enum Hint {
     /** Hijack: a more-specific prefix from another origin. */
     MORE_SPECIFIC("more_specific"),
     /** Outage: every lost prefix lies under a visible aggregate, so its space may still be reachable. */
-    COVERED("covered");
+    COVERED("covered"),
+    /**
+     * Outage raised live the moment every carrier withdrew every prefix of the entity, before its
+     * bin closed: the next bins confirm it (the hint goes) or retract it ({@link #RETRACTED}).
+     */
+    PROVISIONAL("provisional"),
+    /** A provisional outage the bins did not confirm: lowered as retracted. */
+    RETRACTED("retracted");
 
     private final String json;
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.blackout.core.event.Event;
 import org.blackout.core.event.EventSink.Phase;
+import org.blackout.core.event.Hint;
 import org.blackout.pipeline.config.AlertConfig;
 import org.blackout.pipeline.config.AlertConfig.Destination;
 import org.blackout.server.metrics.Metrics;
@@ -42,7 +43,7 @@ public final class Alerts implements AutoCloseable {
 
     private record Target(Destination destination, Deliverer deliverer, ScheduledExecutorService executor) {}
 
-    private record Deepening(double depth, long lastAlert, int updates) {}
+    private record Deepening(double depth, long lastAlert, int updates, boolean provisional) {}
 
     public Alerts(AlertConfig config, Store store, Metrics metrics) {
         this(config, store, metrics, Duration.ofSeconds(2), 8);
@@ -71,7 +72,7 @@ public final class Alerts implements AutoCloseable {
         if (targets.isEmpty()) return;
         Alert a = switch (phase) {
             case RAISED -> {
-                deepening.put(e.id(), new Deepening(e.depth(), e.raised().getEpochSecond(), 0));
+                deepening.put(e.id(), new Deepening(e.depth(), e.raised().getEpochSecond(), 0, e.has(Hint.PROVISIONAL)));
                 yield new Alert(e.id() + "|raised", "raised", e, e.type().json() + " " + e.entity() + " raised at "
                         + Alert.minute(e.raised()) + ": " + e.summary());
             }
@@ -79,9 +80,14 @@ public final class Alerts implements AutoCloseable {
                 Deepening d = deepening.get(e.id());
                 if (d == null || !e.open()) yield null;
                 long now = e.raised().getEpochSecond() + e.durationS();
+                if (d.provisional && !e.has(Hint.PROVISIONAL)) { // an early raise the bins confirmed
+                    deepening.put(e.id(), new Deepening(e.depth(), now, d.updates, false));
+                    yield new Alert(e.id() + "|confirmed", "updated", e, e.type().json() + " " + e.entity()
+                            + " confirmed by the bins: " + e.summary());
+                }
                 long since = now - d.lastAlert;
                 if (e.depth() <= d.depth + 1e-9 || since < config.updateInterval().toSeconds()) yield null;
-                deepening.put(e.id(), new Deepening(e.depth(), now, d.updates + 1));
+                deepening.put(e.id(), new Deepening(e.depth(), now, d.updates + 1, false));
                 yield new Alert(e.id() + "|updated|" + (d.updates + 1), "updated", e, e.type().json() + " " + e.entity()
                         + " deepening, " + Math.round(e.depth() * 100) + "% lost: " + e.summary());
             }
@@ -105,6 +111,9 @@ public final class Alerts implements AutoCloseable {
     }
 
     static String restoredText(Event e) {
+        if (e.has(Hint.RETRACTED)) {
+            return e.type().json() + " " + e.entity() + " retracted (raised at " + Alert.minute(e.raised()) + "): " + e.summary();
+        }
         String what = e.type().json().equals("outage") ? "restored" : "ended";
         return e.type().json() + " " + e.entity() + " " + what + " after " + Alert.duration(e.durationS())
                 + " (" + Alert.minute(e.firstEvidence()) + " → " + Alert.minute(e.lowered()) + ")";
