@@ -3,11 +3,6 @@ package org.blackout.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,24 +62,11 @@ final class ArchiveOptions {
         var t = org.blackout.core.config.Durations.parse(timeout);
         return ArchiveSelection.of(collectors, time("--from", from), time("--until", until)).withArchives(bases)
                 .withBroker(broker).withCache(cache != null ? cache : FileCache.defaultRoot()).withJobs(jobs)
-                .withOffline(offline).withRetries(t, retries, backoff(t));
-    }
-
-    /** The first wait after a failure: a thirtieth of the timeout, between 50 ms and 1 s. */
-    private static java.time.Duration backoff(java.time.Duration timeout) {
-        long ms = Math.max(50, Math.min(1000, timeout.toMillis() / 30));
-        return java.time.Duration.ofMillis(ms);
+                .withOffline(offline).withRetries(t, retries, ArchiveSelection.backoff(t));
     }
 
     /** {@code 2021-10-04T15:00:00Z}, with an offset, without one (UTC), or a date (its midnight UTC). */
     static Instant time(String flag, String s) {
-        try {
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-            if (s.endsWith("Z") || s.endsWith("z")) return Instant.parse(s.toUpperCase());
-            if (s.matches(".*[+-]\\d\\d:\\d\\d$")) return OffsetDateTime.parse(s).toInstant();
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(flag + " '" + s + "' is not a time (e.g. 2021-10-04T15:00:00Z)");
-        }
+        return ArchiveSelection.time(flag, s);
     }
 }
