@@ -42,29 +42,29 @@ class ReplayConfigArchivesTest {
     void theConfigurationsArchivesReplayAsTheFilesByPathAndFlagsOverrideThem() throws Exception {
         Path rv = Prerequisites.sharedData("mrt/routeviews-2008-02");
         Path rir = Prerequisites.sharedData("rir");
-        List<Path> eight;
+        List<Path> four;
         try (Stream<Path> s = Files.list(rv)) {
-            eight = s.filter(p -> p.getFileName().toString().startsWith("updates.20080221.")).sorted().limit(8).toList();
+            four = s.filter(p -> p.getFileName().toString().startsWith("updates.20080221.")).sorted().limit(4).toList();
         }
         Path local = Files.createDirectories(tmp.resolve("local"));
         List<String> byPath = new ArrayList<>(List.of("replay", "--rir", rir.toString(), "--watch", "all-countries", "--format", "jsonl",
                 "--no-progress"));
-        List<String> firstFour = new ArrayList<>(byPath);
+        List<String> firstTwo = new ArrayList<>(byPath);
         Path config = tmp.resolve("blackout.yml");
         try (MirrorServer m = MirrorServer.start()) {
-            for (int i = 0; i < eight.size(); i++) {
+            for (int i = 0; i < four.size(); i++) {
                 String name = String.format("updates.20080221.%02d%02d.bz2", i * 15 / 60, i * 15 % 60);
-                m.file("route-views2/bgpdata/2008.02/UPDATES/" + name, eight.get(i));
-                String p = Files.copy(eight.get(i), local.resolve(name)).toString();
+                m.file("route-views2/bgpdata/2008.02/UPDATES/" + name, four.get(i));
+                String p = Files.copy(four.get(i), local.resolve(name)).toString();
                 byPath.add(p);
-                if (i < 4) firstFour.add(p);
+                if (i < 2) firstTwo.add(p);
             }
             Files.writeString(config, """
                     sources:
                       archives:
                         collectors: [route-views2]
                         from: 2008-02-21T00:00:00Z
-                        until: 2008-02-21T02:00:00Z
+                        until: 2008-02-21T01:00:00Z
                         urls: {routeviews: "%s"}
                         cache: cache
                         jobs: 2
@@ -80,20 +80,20 @@ class ReplayConfigArchivesTest {
             Run fromConfig = run(List.of("replay", "--config", config.toString(), "--format", "jsonl", "--no-progress"));
             assertThat(fromConfig.code()).as(fromConfig.err()).isZero();
             assertThat(fromConfig.out()).isEqualTo(paths.out());
-            assertThat(fromConfig.err()).contains("fetch: 8 files (8 downloaded, 0 from the cache)");
+            assertThat(fromConfig.err()).contains("fetch: 4 files (4 downloaded, 0 from the cache)");
             assertThat(Files.isDirectory(tmp.resolve("cache"))).as("cache: relative to the file").isTrue();
         }
         // the server is gone: --offline (a flag over offline: false) reads the cache the file names
         Run offline = run(List.of("replay", "--config", config.toString(), "--offline", "--format", "jsonl", "--no-progress"));
         assertThat(offline.code()).as(offline.err()).isZero();
         assertThat(offline.out()).isEqualTo(run(byPath).out());
-        // --until over the file's until: the first hour only, as its four files by path
-        Run hour = run(List.of("replay", "--config", config.toString(), "--offline", "--until", "2008-02-21T01:00:00Z", "--format", "jsonl",
+        // --until over the file's until: the first half hour only, as its two files by path
+        Run hour = run(List.of("replay", "--config", config.toString(), "--offline", "--until", "2008-02-21T00:30:00Z", "--format", "jsonl",
                 "--no-progress"));
         assertThat(hour.code()).as(hour.err()).isZero();
-        assertThat(hour.out()).isEqualTo(run(firstFour).out());
+        assertThat(hour.out()).isEqualTo(run(firstTwo).out());
         // files given replace the configuration's archives
-        Run files = run(List.of("replay", "--config", config.toString(), "--format", "jsonl", "--no-progress", firstFour.get(firstFour.size() - 1)));
+        Run files = run(List.of("replay", "--config", config.toString(), "--format", "jsonl", "--no-progress", firstTwo.get(firstTwo.size() - 1)));
         assertThat(files.code()).as(files.err()).isZero();
         assertThat(files.err()).doesNotContain("fetch:");
     }

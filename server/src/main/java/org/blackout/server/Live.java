@@ -6,6 +6,10 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import java.time.Instant;
+import org.blackout.pipeline.config.Sources;
+import org.blackout.pipeline.source.ArchivePolling;
+import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
 import org.blackout.server.store.StoreSink;
 import org.slf4j.Logger;
@@ -15,17 +19,48 @@ import org.slf4j.LoggerFactory;
  * The live sources of the configuration ({@code sources:} BGP collector, RIS Live, BMP, MRT
  * archive) feeding the server's pipeline: store, detectors and alerts. A restart starts the
  * routing state afresh from the sessions (their RIBs are re-sent) and appends after the last
- * stored live bin; the archive keeps everything for a later replay.
+ * stored live bin; the archive keeps everything for a later replay. With {@code ris_live.bootstrap}
+ * the listed RIS collectors' latest bview and the archived update files since are loaded first
+ * (from the cache when a previous run fetched them). {@code archive_poll} runs as a second source
+ * ({@value #POLL_SOURCE}) with its own pipeline, its clock the archive's.
  */
 final class Live implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Live.class);
     static final String SOURCE = "live";
+    static final String POLL_SOURCE = "archive_poll";
 
     private final StoreSink sink;
     private final LiveSources sources;
+    private final StoreSink pollSink;
+    private final Thread poller;
 
-    Live(Server server, CollectConfig cfg, PipelineSettings settings) throws IOException, SQLException {
+    Live(Server server, Sources src, PipelineSettings settings) throws IOException, SQLException {
         EntityMaps maps = settings.entities().load(LOG::warn);
+        if (src.archivePoll() != null) {
+            long after = server.store().checkpoint(POLL_SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
+            pollSink = new StoreSink(server.store(), POLL_SOURCE, after, maps);
+            Pipeline pipeline = server.pipeline(settings, maps, pollSink, null);
+            ArchivePolling polling = new ArchivePolling(src.archives().fetching(src.archivePoll().collectors(), Instant.EPOCH,
+                    Instant.EPOCH.plusSeconds(1)), src.archivePoll().poll(), new LogStream(LOG));
+            poller = Thread.ofPlatform().name("archive-poll").start(() -> {
+                try {
+                    polling.run(pipeline);
+                } catch (Throwable t) {
+                    LOG.error("archive_poll failed: {}", t.toString(), t);
+                }
+            });
+        } else {
+            pollSink = null;
+            poller = null;
+        }
+        if (src.live() == null) {
+            sink = null;
+            sources = null;
+            return;
+        }
+        CollectConfig cfg = src.live();
+        LiveBootstrap bootstrap = src.bootstrap().isEmpty() ? null
+                : new LiveBootstrap(src.archives().fetching(src.bootstrap(), Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
         long after = server.store().checkpoint(SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
         sink = new StoreSink(server.store(), SOURCE, after, maps);
         Pipeline pipeline = server.pipeline(settings, maps, sink, null);
@@ -56,7 +91,7 @@ final class Live implements AutoCloseable {
                 LOG.warn("BMP connection from {} refused (not in bmp.allow; further attempts from it are counted in "
                         + "blackout_bmp_refused_total, not logged)", address.getAddress().getHostAddress());
             }
-        });
+        }, bootstrap);
         self[0] = sources;
         if (sources.bmp() != null) metrics.bmpRefused(sources.bmp()::refused);
         metrics.queue("feed", sources::backlog);
@@ -64,6 +99,13 @@ final class Live implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (poller != null) {
+            poller.interrupt();
+            poller.join(10_000);
+            pollSink.flushEvents();
+            pollSink.close();
+        }
+        if (sources == null) return;
         sources.close("Blackout server shutting down");
         sink.flushEvents();
         sink.close();
