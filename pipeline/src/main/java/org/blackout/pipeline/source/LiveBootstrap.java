@@ -30,6 +30,7 @@ public final class LiveBootstrap {
     static final int HOLD_LIMIT = 5_000_000;
 
     private final ArchiveSelection selection;
+    private final java.time.Clock clock;
     private final Object lock = new Object();
     private final List<Held> held = new ArrayList<>();
     private final Map<String, Long> cutoffMicros = new HashMap<>();
@@ -43,7 +44,18 @@ public final class LiveBootstrap {
 
     /** {@code selection}'s collectors, archives, cache and downloads; its time range is set when {@link #run} runs. */
     public LiveBootstrap(ArchiveSelection selection) {
+        this(selection, java.time.Clock.systemUTC());
+    }
+
+    /** As above, "now" (the archive's latest files, the live sources' clock) from {@code clock}: tests replaying a past day. */
+    public LiveBootstrap(ArchiveSelection selection, java.time.Clock clock) {
         this.selection = selection;
+        this.clock = clock;
+    }
+
+    /** The clock the bootstrap and the live sources it starts go by. */
+    public java.time.Clock clock() {
+        return clock;
     }
 
     /** The collector names of the archive and the catalogue: {@code rrc21.ripe.net} → {@code rrc21}. */
