@@ -161,7 +161,11 @@ final class CollectCommand implements Callable<Integer> {
                 System.err.println(EventText.lifecycle(EventSink.Phase.LOWERED, e));
             }
         };
-        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(shared).events(lifecycle).build();
+        LiveBootstrap bootstrapper = boot.isEmpty() ? null
+                : new LiveBootstrap(fetching.fetching(boot, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
+        // no event fires while the bootstrapped collectors' archive is replayed
+        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(shared)
+                .events(bootstrapper != null ? bootstrapper.quiet(lifecycle) : lifecycle).build();
         Thread poller = null;
         if (src.archivePoll() != null) {
             // its own engine: the archive's clock runs an update interval or more behind the live one
@@ -187,8 +191,6 @@ final class CollectCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSources sources = null;
         try {
-            LiveBootstrap bootstrapper = boot.isEmpty() ? null
-                    : new LiveBootstrap(fetching.fetching(boot, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
             if (cfg != null) {
             sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
                 @Override

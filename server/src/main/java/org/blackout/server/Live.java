@@ -33,6 +33,10 @@ final class Live implements AutoCloseable {
     private final LiveSources sources;
     private final StoreSink pollSink;
     private final Thread poller;
+    private final LiveBootstrap bootstrap;
+    private final ArchivePolling polling;
+    /** A restart resumes from the last stored bin when it is at most this old; else from the latest RIB. */
+    static final java.time.Duration RESUME_WITHIN = java.time.Duration.ofDays(7);
 
     Live(Server server, Sources src, PipelineSettings settings) throws IOException, SQLException {
         EntityMaps maps = settings.entities().load(LOG::warn);
@@ -40,7 +44,7 @@ final class Live implements AutoCloseable {
             long after = server.store().checkpoint(POLL_SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
             pollSink = new StoreSink(server.store(), POLL_SOURCE, after, maps);
             Pipeline pipeline = server.pipeline(settings, maps, pollSink, null);
-            ArchivePolling polling = new ArchivePolling(src.archives().fetching(src.archivePoll().collectors(), Instant.EPOCH,
+            polling = new ArchivePolling(src.archives().fetching(src.archivePoll().collectors(), Instant.EPOCH,
                     Instant.EPOCH.plusSeconds(1)), src.archivePoll().poll(), new LogStream(LOG));
             poller = Thread.ofPlatform().name("archive-poll").start(() -> {
                 try {
@@ -52,18 +56,25 @@ final class Live implements AutoCloseable {
         } else {
             pollSink = null;
             poller = null;
+            polling = null;
         }
         if (src.live() == null) {
             sink = null;
             sources = null;
+            bootstrap = null;
             return;
         }
         CollectConfig cfg = src.live();
-        LiveBootstrap bootstrap = src.bootstrap().isEmpty() ? null
-                : new LiveBootstrap(src.archives().fetching(src.bootstrap(), Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
         long after = server.store().checkpoint(SOURCE).map(c -> c.binEnd()).orElse(Long.MIN_VALUE);
+        bootstrap = src.bootstrap().isEmpty() ? null
+                : new LiveBootstrap(src.archives().fetching(src.bootstrap(), Instant.EPOCH, Instant.EPOCH.plusSeconds(1)));
+        if (bootstrap != null && after != Long.MIN_VALUE) {
+            // a restart: the bins since the last stored one come again from the cache and the archive
+            Instant last = Instant.ofEpochSecond(after);
+            if (last.isAfter(bootstrap.clock().instant().minus(RESUME_WITHIN))) bootstrap.resumingFrom(last);
+        }
         sink = new StoreSink(server.store(), SOURCE, after, maps);
-        Pipeline pipeline = server.pipeline(settings, maps, sink, null);
+        Pipeline pipeline = server.pipeline(settings, maps, sink, null, null, bootstrap);
         var metrics = server.metrics();
         metrics.queue("store_live", sink::queueDepth);
         LiveSources[] self = {null};
@@ -95,6 +106,19 @@ final class Live implements AutoCloseable {
         self[0] = sources;
         if (sources.bmp() != null) metrics.bmpRefused(sources.bmp()::refused);
         metrics.queue("feed", sources::backlog);
+    }
+
+    /** Per collector of ris_live.bootstrap and archive_poll: bootstrapping, or live (from when). */
+    java.util.Map<String, String> status() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (bootstrap != null) out.putAll(bootstrap.status());
+        if (polling != null) {
+            var last = polling.last();
+            for (String c : polling.collectors()) {
+                out.put(c, !polling.bootstrapped() ? "bootstrapping" : last.containsKey(c) ? "polling, last file " + last.get(c) : "polling");
+            }
+        }
+        return out;
     }
 
     @Override

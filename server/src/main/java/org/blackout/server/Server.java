@@ -132,6 +132,12 @@ public final class Server implements AutoCloseable {
         StoreSink s = sink;
         if (s != null) o.put("store_queue", s.queueDepth());
         if (s != null && s.failing() != null) o.put("store_error", s.failing()); // writes failing, being retried
+        Live l = live;
+        if (l != null && !l.status().isEmpty()) {
+            // per bootstrapped collector: bootstrapping (its peers do not count yet, no event fires) or live from T
+            ObjectNode c = o.putObject("collectors");
+            l.status().forEach(c::put);
+        }
         return o;
     }
 
@@ -169,19 +175,26 @@ public final class Server implements AutoCloseable {
     /** As above; with {@code quietBefore}, signals, feed events and events before it are not stored (a warm-up). */
     Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, java.time.Instant quietBefore)
             throws IOException {
+        return pipeline(settings, maps, sink, after, quietBefore, null);
+    }
+
+    /** As above; {@code bootstrap}'s collectors raise no event until they are bootstrapped. */
+    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, java.time.Instant quietBefore,
+            org.blackout.pipeline.source.LiveBootstrap bootstrap) throws IOException {
         EventRecorder recorder = new EventRecorder(sink, List.of((phase, e) -> {
             if (phase == Phase.RAISED) metrics.eventOpened(e.type().json());
             if (phase == Phase.LOWERED) metrics.eventClosed(e.type().json());
             if (alerts != null) alerts.onEvent(phase, e);
         }));
         Pipeline.Builder b = Pipeline.builder(settings).maps(maps);
-        if (quietBefore == null) b.signals(sink).events(recorder);
-        else b.signals(WarmUp.quiet(sink, quietBefore)).events(WarmUp.quiet(recorder, quietBefore));
+        org.blackout.core.event.EventSink events = bootstrap != null ? bootstrap.quiet(recorder) : recorder;
+        if (quietBefore == null) b.signals(sink).events(events);
+        else b.signals(WarmUp.quiet(sink, quietBefore)).events(WarmUp.quiet(events, quietBefore));
         if (after != null) b.afterDetectors(after);
         return b.build();
     }
 
-    private Live live;
+    private volatile Live live;
 
     /**
      * Starts the live sources of {@code sources:} (collector, BMP, RIS Live, archive_poll), if configured;

@@ -73,6 +73,11 @@ public final class ArchivePolling {
         return bootstrapped;
     }
 
+    /** The collectors polled. */
+    public java.util.List<String> collectors() {
+        return settings.collectors();
+    }
+
     /** Per collector, the start of the last update file applied. */
     public Map<String, Instant> last() {
         return last;

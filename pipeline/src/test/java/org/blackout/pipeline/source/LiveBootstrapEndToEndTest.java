@@ -86,6 +86,31 @@ class LiveBootstrapEndToEndTest {
             for (var ev : r.events()) for (RouteElement e : ev.elements()) expected.add("rrc00 " + e);
         }
 
+        try (MirrorServer m = MirrorServer.start(); RisLiveTestStream ris = new RisLiveTestStream(stream)) {
+            m.file("rrc00/2002.07/bview.20020722.2337.gz", bview).file("rrc00/2002.07/updates.20020722.2340.gz", updates);
+            int port = ris.start();
+            ArchiveSelection sel = ArchiveSelection.of(List.of("rrc00"), Instant.EPOCH, Instant.EPOCH.plusSeconds(1))
+                    .withArchives(Map.of(Project.RIS, m.base())).withCache(cache).withRetries(Duration.ofSeconds(5), 2, Duration.ofMillis(10));
+            Clock clock = Clock.fixed(Instant.parse("2002-07-22T23:47:00Z"), ZoneOffset.UTC);
+            LiveBootstrap bootstrap = new LiveBootstrap(sel, clock);
+            assertThat(bootstrap.status()).containsExactly(Map.entry("rrc00", "bootstrapping"));
+            List<String> log = live(bootstrap, port, expected, overlap);
+            assertThat(ris.subscriptions).hasSize(1).allMatch(x -> x.contains("\"host\":\"rrc00\""));
+            assertThat(String.join("\n", log)).contains("bootstrapped from the archive; live data used from {rrc00=2002-07-22T23:45:00Z}")
+                    .doesNotContain("data gap: rrc00 UPDATES");
+            assertThat(bootstrap.status()).containsExactly(Map.entry("rrc00", "live from 2002-07-22T23:45:00Z"));
+
+            // a restart after a stored bin of 23:40: from the RIB at or before it, out of the cache, then the stream again
+            long downloads = m.requests().stream().filter(r -> r.contains(".gz")).count();
+            LiveBootstrap again = new LiveBootstrap(sel, clock).resumingFrom(Instant.parse("2002-07-22T23:40:00Z"));
+            List<String> log2 = live(again, port, expected, overlap);
+            assertThat(String.join("\n", log2)).contains("bootstrap: resuming from 2002-07-22T23:40:00Z");
+            assertThat(m.requests().stream().filter(r -> r.contains(".gz")).count()).as("files from the cache").isEqualTo(downloads);
+        }
+    }
+
+    /** Runs LiveSources bootstrapped until the engine has {@code expected} and the overlap was dropped; returns the log. */
+    private static List<String> live(LiveBootstrap bootstrap, int port, List<String> expected, int overlap) throws Exception {
         List<String> engine = new CopyOnWriteArrayList<>();
         Pipeline pipeline = Pipeline.builder(PipelineSettings.defaults().withWatch(List.of("prefix:198.51.100.0/23")))
                 .maps(EntityMaps.empty()).signals(new EngineListener() {
@@ -95,35 +120,26 @@ class LiveBootstrapEndToEndTest {
                     }
                 }).build();
         List<String> log = new CopyOnWriteArrayList<>();
-        try (MirrorServer m = MirrorServer.start(); RisLiveTestStream ris = new RisLiveTestStream(stream)) {
-            m.file("rrc00/2002.07/bview.20020722.2337.gz", bview).file("rrc00/2002.07/updates.20020722.2340.gz", updates);
-            int port = ris.start();
-            ArchiveSelection sel = ArchiveSelection.of(List.of("rrc00"), Instant.EPOCH, Instant.EPOCH.plusSeconds(1))
-                    .withArchives(Map.of(Project.RIS, m.base())).withCache(cache).withRetries(Duration.ofSeconds(5), 2, Duration.ofMillis(10));
-            LiveBootstrap bootstrap = new LiveBootstrap(sel, Clock.fixed(Instant.parse("2002-07-22T23:47:00Z"), ZoneOffset.UTC));
-            CollectConfig cfg = new CollectConfig(null, new RisLiveConfig(URI.create("ws://127.0.0.1:" + port + "/v1/ws/?client=blackout-test"),
-                    Map.of("host", "rrc00", "type", "UPDATE"), Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofMillis(400)), null, null);
-            try (LiveSources sources = new LiveSources(cfg, pipeline, 1024, null, null, new LiveSources.Log() {
-                @Override
-                public void info(String message) {
-                    log.add(message);
-                }
-
-                @Override
-                public void warn(String message) {
-                    log.add("WARN " + message);
-                }
-            }, bootstrap)) {
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while ((engine.size() < expected.size() || bootstrap.dropped() < overlap) && System.nanoTime() < deadline) Thread.sleep(50);
-                Thread.sleep(300); // nothing more may come
-                assertThat(ris.subscriptions).hasSize(1).allMatch(s -> s.contains("\"host\":\"rrc00\""));
-                assertThat(engine).as("archive, then the stream's newer messages; log %s", log).hasSize(expected.size());
-                assertThat(engine).isEqualTo(expected);
-                assertThat(bootstrap.dropped()).as("the overlap: applied once, from the archive").isEqualTo(overlap);
-                assertThat(String.join("\n", log)).contains("bootstrapped from the archive; live data used from {rrc00=2002-07-22T23:45:00Z}")
-                        .doesNotContain("data gap: rrc00 UPDATES");
+        CollectConfig cfg = new CollectConfig(null, new RisLiveConfig(URI.create("ws://127.0.0.1:" + port + "/v1/ws/?client=blackout-test"),
+                Map.of("host", "rrc00", "type", "UPDATE"), Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofMillis(400)), null, null);
+        try (LiveSources sources = new LiveSources(cfg, pipeline, 1024, null, null, new LiveSources.Log() {
+            @Override
+            public void info(String message) {
+                log.add(message);
             }
+
+            @Override
+            public void warn(String message) {
+                log.add("WARN " + message);
+            }
+        }, bootstrap)) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while ((engine.size() < expected.size() || bootstrap.dropped() < overlap) && System.nanoTime() < deadline) Thread.sleep(50);
+            Thread.sleep(300); // nothing more may come
+            assertThat(engine).as("archive, then the stream's newer messages; log %s", log).hasSize(expected.size());
+            assertThat(engine).isEqualTo(expected);
+            assertThat(bootstrap.dropped()).as("the overlap: applied once, from the archive").isEqualTo(overlap);
         }
+        return log;
     }
 }
