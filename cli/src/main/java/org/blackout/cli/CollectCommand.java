@@ -29,6 +29,7 @@ import org.blackout.core.engine.EngineListener;
 import org.blackout.pipeline.config.ArchiveSources;
 import org.blackout.pipeline.config.Sources;
 import org.blackout.pipeline.source.ArchivePolling;
+import org.blackout.pipeline.source.LiveState;
 import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
 import picocli.CommandLine.Command;
@@ -93,6 +94,14 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "For bootstrap and archive_poll: the archive cache "
             + "(default: sources.archives.cache, else the XDG cache directory).")
     Path cache;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Record per collector the last element applied in FILE (JSON); a restart with bootstrap within 7 days "
+                    + "resumes from there, out of the cache and the archive, instead of from the latest RIB.")
+    Path stateFile;
+
+    /** A restart resumes from the state file when its last element is at most this old. */
+    static final java.time.Duration RESUME_WITHIN = java.time.Duration.ofDays(7);
 
     @Override
     public Integer call() throws Exception {
@@ -163,6 +172,20 @@ final class CollectCommand implements Callable<Integer> {
         };
         LiveBootstrap bootstrapper = boot.isEmpty() ? null
                 : new LiveBootstrap(fetching.fetching(boot, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
+        LiveState state;
+        try {
+            state = stateFile == null ? null : LiveState.load(stateFile);
+        } catch (java.io.IOException e) {
+            System.err.println("collect: --state: " + e.getMessage());
+            return 2;
+        }
+        if (state != null && bootstrapper != null) {
+            var from = state.resumeFrom(boot);
+            if (from.isPresent() && from.get().isAfter(java.time.Instant.now().minus(RESUME_WITHIN))) {
+                System.err.println("collect: resuming " + boot + " from " + from.get() + " (" + stateFile + ")");
+                bootstrapper.resumingFrom(from.get());
+            }
+        }
         // no event fires while the bootstrapped collectors' archive is replayed
         Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(shared)
                 .events(bootstrapper != null ? bootstrapper.quiet(lifecycle) : lifecycle).build();
@@ -192,7 +215,10 @@ final class CollectCommand implements Callable<Integer> {
         LiveSources sources = null;
         try {
             if (cfg != null) {
-            sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
+            sources = new LiveSources(cfg, pipeline, queue, (source, e) -> {
+                elements.incrementAndGet();
+                if (state != null) state.applied(source, e.timeMicros());
+            }, null, new LiveSources.Log() {
                 @Override
                 public void info(String message) {
                     System.err.println("collect: " + message);
@@ -204,10 +230,19 @@ final class CollectCommand implements Callable<Integer> {
                 }
             }, bootstrapper);
             }
+            if (state != null && bootstrapper != null) {
+                bootstrapper.liveFrom().forEach((c, t) -> state.applied(c, t.getEpochSecond() * 1_000_000L));
+                state.save();
+            }
             var collector = sources == null ? null : sources.collector();
             var ris = sources == null ? null : sources.risLive();
             long lastStats = System.nanoTime(), started = lastStats;
+            long lastSave = System.nanoTime();
             while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS) && System.nanoTime() - started < stopAfterNanos) {
+                if (state != null && System.nanoTime() - lastSave > 60_000_000_000L) {
+                    lastSave = System.nanoTime();
+                    state.save();
+                }
                 if (statsSeconds > 0 && System.nanoTime() - lastStats >= statsSeconds * 1_000_000_000L) {
                     lastStats = System.nanoTime();
                     System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events, %d established%s%n",
@@ -233,6 +268,7 @@ final class CollectCommand implements Callable<Integer> {
                 EventsOutput.reportUnjudged(pipeline.unjudged());
             }
             out.flush();
+            if (state != null) state.save();
             var arch = sources == null ? null : sources.archive();
             System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events%s%n", elements.get(),
                     signals.get(), feedEvents.get(), arch != null ? ", " + arch.written().size() + " archive files" : "");

@@ -71,6 +71,11 @@ public final class LiveBootstrap {
         return bootstrapped;
     }
 
+    /** Per collector bootstrapped, the end of the archive applied (empty before {@link #run} ends). */
+    public Map<String, Instant> liveFrom() {
+        return liveFrom;
+    }
+
     /** Per collector: {@code bootstrapping}, or {@code live from T} (the end of the archive applied). */
     public Map<String, String> status() {
         Map<String, String> out = new java.util.TreeMap<>();
