@@ -18,6 +18,7 @@ final class Commands {
         cl.addSubcommand("config", new ConfigCommand());
         cl.addSubcommand("publish", new PublishCommand());
         cl.addSubcommand("flink", new FlinkCommand());
+        cl.addSubcommand("consume", new ConsumeCommand());
         cl.addSubcommand("fetch", new FetchCommand());
         cl.addSubcommand("collectors", new CollectorsCommand());
     }

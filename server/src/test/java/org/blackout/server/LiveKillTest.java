@@ -17,9 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.Rows.SignalRow;
 import org.blackout.server.store.Store;
-import org.blackout.pipeline.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,10 +106,10 @@ class LiveKillTest {
             Files.writeString(yml, """
                     sources:
                       ris_live: {url: "ws://127.0.0.1:%d/v1/ws/", stale_after: 30s, reconnect_min: 200ms, reconnect_max: 1s}
-                    store: {duckdb: live.duckdb}
-                    http: {listen: 127.0.0.1:0}
                     watch: ["as:65010"]
                     detectors: {warmup: 10m}
+                    store: {duckdb: live.duckdb}
+                    http: {listen: 127.0.0.1:0}
                     alerts:
                       destinations: [{name: log, type: file, path: alerts.jsonl}]
                     """.formatted(ris));

@@ -116,7 +116,7 @@ public final class LiveSources implements AutoCloseable {
                 }
             }
             if (bmp != null) {
-                config.bmp().allow().checkListen(config.bmp().listen(), "bmp.allow", "bmp.allow-any: true"); // the loader checked too
+                config.bmp().allow().checkListen(config.bmp().listen(), "sources.bmp.allow", "sources.bmp.allow_any: true"); // the loader checked too
                 bmp.allow(config.bmp().allow());
                 try {
                     log.info("BMP station on " + bmp.bind(config.bmp().listen()));

@@ -147,7 +147,7 @@ final class Timeline {
     static String canonical(String stored) {
         JsonNode n;
         try {
-            n = stored == null ? null : Api.JSON.readTree(stored);
+            n = stored == null ? null : Responses.JSON.readTree(stored);
         } catch (IOException e) {
             n = null;
         }

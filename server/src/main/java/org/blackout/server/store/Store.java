@@ -128,6 +128,7 @@ public final class Store implements AutoCloseable {
      */
     public synchronized void writeBatch(List<EntityRow> entities, List<StoredSignal> signals, List<FeedEventRow> feeds,
                                         List<PeerRow> peers, List<EventRow> events, Checkpoint checkpoint) throws SQLException {
+        stageSignals(signals);
         inTransaction(() -> {
             insertEntities(entities, checkpoint == null ? 0 : checkpoint.binEnd());
             insertSignals(signals);
@@ -192,21 +193,40 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Appends signals in one batch (DuckDB Appender, else a JDBC batch). */
+    /** Appends signals in one transaction (DuckDB: Appender to a staging table, then one INSERT; else a JDBC batch). */
     public synchronized void appendSignals(List<StoredSignal> signals) throws SQLException {
+        stageSignals(signals);
         inTransaction(() -> insertSignals(signals));
+    }
+
+    /**
+     * DuckDB: appends the signals to a connection-private staging table, before the batch's
+     * transaction. DuckDB's Appender commits on its own whatever the connection's transaction, so
+     * appending to {@code signals} directly made a batch's signals visible before its checkpoint
+     * and kept them when the batch failed (a retry then stored them twice); the batch's transaction
+     * copies the staged rows with one INSERT that commits or rolls back with the rest.
+     */
+    private void stageSignals(List<StoredSignal> signals) throws SQLException {
+        if (!duck || signals.isEmpty()) return;
+        try (Statement st = writer.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS signals_stage AS SELECT * FROM signals LIMIT 0");
+            st.execute("DELETE FROM signals_stage");
+        }
+        try (DuckDBAppender a = ((DuckDBConnection) writer).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "signals_stage")) {
+            for (StoredSignal s : signals) {
+                a.beginRow().append(s.entity()).append(s.t()).append(s.visibleSlash24()).append(s.visiblePrefixes())
+                        .append(s.peersSeeing()).append(s.fullFeedPeers()).append(s.announcements())
+                        .append(s.withdrawals()).append(s.upstreams()).endRow();
+            }
+            a.flush();
+        }
     }
 
     private void insertSignals(List<StoredSignal> signals) throws SQLException {
         if (signals.isEmpty()) return;
         if (duck) {
-            try (DuckDBAppender a = ((DuckDBConnection) writer).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "signals")) {
-                for (StoredSignal s : signals) {
-                    a.beginRow().append(s.entity()).append(s.t()).append(s.visibleSlash24()).append(s.visiblePrefixes())
-                            .append(s.peersSeeing()).append(s.fullFeedPeers()).append(s.announcements())
-                            .append(s.withdrawals()).append(s.upstreams()).endRow();
-                }
-                a.flush();
+            try (Statement st = writer.createStatement()) {
+                st.execute("INSERT INTO signals SELECT * FROM signals_stage");
             }
         } else {
             try (PreparedStatement ps = writer.prepareStatement("INSERT INTO signals VALUES (?,?,?,?,?,?,?,?,?)")) {

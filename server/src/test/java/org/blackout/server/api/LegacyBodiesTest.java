@@ -16,7 +16,7 @@ class LegacyBodiesTest {
     void anEventBodyWithATrailingDecimalPointIsRead() throws Exception {
         EventRow row = new EventRow("outage/as:1/0", "outage", "as:1", 0, 300, null, 6.00001,
                 "{\"id\":\"outage/as:1/0\",\"severity\":6.,\"depth\":-0.,\"extent\":{\"slash24\":NaN},\"summary\":\"x\"}");
-        JsonNode o = STRICT.readTree(Api.eventJson(row, false).toString());
+        JsonNode o = STRICT.readTree(EventResource.eventJson(row, false).toString());
         assertThat(o.get("severity").asDouble()).isEqualTo(6.00001);
         assertThat(o.get("depth").asDouble()).isZero();
         assertThat(o.get("summary").asText()).isEqualTo("x");

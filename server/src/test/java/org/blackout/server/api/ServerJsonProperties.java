@@ -184,7 +184,7 @@ class ServerJsonProperties {
     @Property(tries = 500)
     void errorBodiesAreValidJson(@ForAll @IntRange(min = 400, max = 599) int status, @ForAll("text") String code,
             @ForAll("text") String message) throws Exception {
-        JsonNode n = STRICT.readTree(Api.errorBody(status, code, message));
+        JsonNode n = STRICT.readTree(Responses.errorBody(status, code, message));
         assertThat(n.get("error").textValue()).isEqualTo(code);
         assertThat(n.get("message").textValue()).isEqualTo(message);
         assertThat(n.get("status").intValue()).isEqualTo(status);

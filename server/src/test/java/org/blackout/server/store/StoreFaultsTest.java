@@ -18,6 +18,7 @@ import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.rib.RoutingState;
 import org.blackout.core.signal.EntityIndex;
 import org.blackout.core.signal.Signal;
+import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.wire.net.Prefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,7 +164,8 @@ class StoreFaultsTest {
                 assertThat((System.nanoTime() - start) / 1_000_000_000L).as("gave up after the retry limit, not at once")
                         .isBetween(1L, 30L);
                 assertThatThrownBy(sink::close).hasMessageContaining("No space left on device");
-                assertThat(assertConsistent(store)).as("the three bins written before").hasSize(3);
+                // the three bins written before, and perhaps one more that fitted in space DuckDB already held
+                assertThat(assertConsistent(store).size()).as("whole bins only").isBetween(3, 5);
                 // space back: the store itself works again (a restart resumes after the checkpoint)
                 Files.delete(disk.dir.resolve("ballast"));
                 StoreSink resumed = new StoreSink(store, "test", StoreSink.prepareResume(store, "test"), EntityMaps.empty());
@@ -171,6 +173,21 @@ class StoreFaultsTest {
                 resumed.close();
                 assertThat(assertConsistent(store)).hasSize(6);
             }
+        }
+    }
+
+    @Test
+    void aFailedBatchLeavesNoSignalsBehind() throws Exception {
+        try (Store store = Store.open(StoreConfig.duckdb(tmp.resolve("s.duckdb")))) {
+            List<StoredSignal> sig = List.of(new StoredSignal("as:64500", T0, 1, 1, 1, 1, 0, 0, "{}"));
+            // a batch whose last statement fails (an event row without an id): nothing of it may stay
+            var bad = new Rows.EventRow(null, "outage", "as:64500", T0, T0, null, 1, "{}");
+            assertThatThrownBy(() -> store.writeBatch(List.of(), sig, List.of(), null, List.of(bad),
+                    new Rows.Checkpoint("test", T0 + 300, "x"))).isInstanceOf(SQLException.class);
+            assertThat(store.count("signals")).as("signals of the failed batch").isZero();
+            assertThat(store.checkpoint("test")).isEmpty();
+            store.writeBatch(List.of(), sig, List.of(), null, List.of(), new Rows.Checkpoint("test", T0 + 300, "x"));
+            assertThat(store.count("signals")).as("the retried batch, once").isEqualTo(1);
         }
     }
 

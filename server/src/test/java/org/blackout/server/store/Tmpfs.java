@@ -11,6 +11,10 @@ final class Tmpfs implements AutoCloseable {
 
     Tmpfs(Path dir, int megabytes) throws IOException, InterruptedException {
         this.dir = Files.createDirectories(dir);
+        // .ci/run probes a tmpfs mount first: a container without the capability is an environment
+        // limit, not a missing package, so there the disk tests skip, named, instead of failing CI
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getenv("BLACKOUT_NO_MOUNT") != null,
+                "skipped: this container cannot mount a tmpfs (BLACKOUT_NO_MOUNT, set by .ci/run's probe)");
         Prerequisites.require(run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", dir.toString()),
                 "mounting a tmpfs (root, or a container allowing mount) to fill a disk");
     }
