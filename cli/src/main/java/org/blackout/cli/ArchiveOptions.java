@@ -3,16 +3,11 @@ package org.blackout.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.blackout.ingest.catalog.Project;
-import org.blackout.ingest.fetch.FileCache;
+import org.blackout.pipeline.config.ArchiveSources;
 import org.blackout.pipeline.source.ArchiveSelection;
 import picocli.CommandLine.Option;
 
@@ -41,50 +36,63 @@ final class ArchiveOptions {
     @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default: $XDG_CACHE_HOME/blackout/archives or ~/.cache/blackout/archives).")
     Path cache;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4", description = "Parallel downloads, running ahead of the replay (default ${DEFAULT-VALUE}).")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", description = "Parallel downloads, running ahead of the replay (default 4, or sources.archives.jobs).")
+    Integer jobs;
 
     @Option(names = "--offline", description = "Use the cache only: no network; files missing from it are reported as gaps.")
     boolean offline;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "How long to wait for an answer, and for each next byte of a download (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "How long to wait for an answer, and for each next byte of a download (default 30s, or sources.archives.timeout).")
     String timeout;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "Tries per file on timeouts, resets and 5xx before it is a data gap (default ${DEFAULT-VALUE}).")
-    int retries;
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Tries per file on timeouts, resets and 5xx before it is a data gap (default 5, or sources.archives.retries).")
+    Integer retries;
 
+    /** Whether the flags select collectors (the configuration's sources.archives may too: {@link #selected(ArchiveSources)}). */
     boolean selected() {
         return collectors != null && !collectors.isEmpty();
     }
 
-    /** The selection the flags describe; a bad value is an IllegalArgumentException naming its flag. */
-    ArchiveSelection selection() {
-        if (from == null || until == null) throw new IllegalArgumentException("--collectors needs --from and --until");
-        Map<Project, URI> bases = new EnumMap<>(Project.class);
-        if (archives != null) archives.forEach((k, v) -> bases.put(Project.of(k), v));
-        var t = org.blackout.core.config.Durations.parse(timeout);
-        return ArchiveSelection.of(collectors, time("--from", from), time("--until", until)).withArchives(bases)
-                .withBroker(broker).withCache(cache != null ? cache : FileCache.defaultRoot()).withJobs(jobs)
-                .withOffline(offline).withRetries(t, retries, backoff(t));
+    /** Whether the flags or {@code base} (a configuration's sources.archives) select collectors. */
+    boolean selected(ArchiveSources base) {
+        return selected() || base.selected();
     }
 
-    /** The first wait after a failure: a thirtieth of the timeout, between 50 ms and 1 s. */
-    private static java.time.Duration backoff(java.time.Duration timeout) {
-        long ms = Math.max(50, Math.min(1000, timeout.toMillis() / 30));
-        return java.time.Duration.ofMillis(ms);
+    /** The selection the flags describe; a bad value is an IllegalArgumentException naming its flag. */
+    ArchiveSelection selection() {
+        return selection(ArchiveSources.defaults(), Instant.now());
+    }
+
+    /**
+     * The flags over a configuration's {@code sources.archives}: each flag given replaces its key, archive
+     * URLs are merged per project; {@code until} left out with follow is {@code now}.
+     */
+    ArchiveSelection selection(ArchiveSources base, Instant now) {
+        ArchiveSources b = settings(base);
+        if (b.collectors().isEmpty()) throw new IllegalArgumentException("no collector selected (--collectors)");
+        if (b.from() == null || b.until() == null && !b.follow()) throw new IllegalArgumentException("--collectors needs --from and --until");
+        return b.selection(now);
+    }
+
+    /** {@code base} with the flags given replacing its keys (no check that anything is selected). */
+    ArchiveSources settings(ArchiveSources base) {
+        Map<Project, URI> bases = new EnumMap<>(Project.class);
+        bases.putAll(base.urls());
+        if (archives != null) archives.forEach((k, v) -> bases.put(Project.of(k), v));
+        java.time.Duration t = timeout != null ? org.blackout.core.config.Durations.parse(timeout) : base.timeout();
+        if (t.isZero()) throw new IllegalArgumentException("--timeout must be more than 0");
+        boolean flags = selected();
+        Instant f = from != null ? time("--from", from) : flags ? null : base.from();
+        Instant u = until != null ? time("--until", until) : flags ? null : base.until();
+        return new ArchiveSources(flags ? collectors : base.collectors(), f, u, bases, broker != null ? broker : base.broker(),
+                cache != null ? cache : base.cache(), jobs != null ? jobs : base.jobs(), offline || base.offline(), t,
+                retries != null ? retries : base.retries(), base.follow(), base.poll());
     }
 
     /** {@code 2021-10-04T15:00:00Z}, with an offset, without one (UTC), or a date (its midnight UTC). */
     static Instant time(String flag, String s) {
-        try {
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-            if (s.endsWith("Z") || s.endsWith("z")) return Instant.parse(s.toUpperCase());
-            if (s.matches(".*[+-]\\d\\d:\\d\\d$")) return OffsetDateTime.parse(s).toInstant();
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(flag + " '" + s + "' is not a time (e.g. 2021-10-04T15:00:00Z)");
-        }
+        return ArchiveSelection.time(flag, s);
     }
 }

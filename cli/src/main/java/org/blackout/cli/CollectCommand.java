@@ -25,7 +25,11 @@ import org.blackout.ingest.config.CollectConfig;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.config.BlackoutConfig;
-import org.blackout.pipeline.source.ArchiveSelection;
+import org.blackout.core.engine.EngineListener;
+import org.blackout.pipeline.config.ArchiveSources;
+import org.blackout.pipeline.config.Sources;
+import org.blackout.pipeline.source.ArchivePolling;
+import org.blackout.pipeline.source.LiveState;
 import org.blackout.pipeline.source.LiveBootstrap;
 import org.blackout.pipeline.source.LiveSources;
 import picocli.CommandLine.Command;
@@ -80,14 +84,24 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", split = ",", paramLabel = "COLLECTOR",
             description = "Before following the live feed, load these RIS collectors' latest bview and the archived update "
                     + "files since (e.g. the ris_live host you subscribe to); live messages meanwhile are held, then applied "
-                    + "without what the archive already had.")
+                    + "without what the archive already had. Overrides sources.ris_live.bootstrap.")
     List<String> bootstrap;
 
-    @Option(names = "--archive", paramLabel = "PROJECT=URL", description = "With --bootstrap: a project's archive (e.g. ris=URL of a mirror).")
+    @Option(names = "--archive", paramLabel = "PROJECT=URL", description = "For bootstrap and archive_poll: a project's archive "
+            + "(e.g. ris=URL of a mirror); overrides sources.archives.urls.")
     Map<String, java.net.URI> archives;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "With --bootstrap: the archive cache (default: the XDG cache directory).")
+    @Option(names = "--cache", paramLabel = "DIR", description = "For bootstrap and archive_poll: the archive cache "
+            + "(default: sources.archives.cache, else the XDG cache directory).")
     Path cache;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Record per collector the last element applied in FILE (JSON); a restart with bootstrap within 7 days "
+                    + "resumes from there, out of the cache and the archive, instead of from the latest RIB.")
+    Path stateFile;
+
+    /** A restart resumes from the state file when its last element is at most this old. */
+    static final java.time.Duration RESUME_WITHIN = java.time.Duration.ofDays(7);
 
     @Override
     public Integer call() throws Exception {
@@ -98,17 +112,26 @@ final class CollectCommand implements Callable<Integer> {
         CollectConfig cfg;
         PipelineSettings settings;
         long stopAfterNanos;
+        Sources src;
+        ArchiveSources fetching;
         try {
             BlackoutConfig file = BlackoutConfig.load(config);
-            cfg = file.sources().live();
+            src = file.sources();
+            cfg = src.live();
+            fetching = fetchSettings(src.archives());
             settings = entities.settings(file.pipeline(), engineOptions, detectorOptions, policies);
             stopAfterNanos = duration == null ? Long.MAX_VALUE : Durations.micros(duration) * 1000;
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("collect: " + e.getMessage());
             return 2;
         }
-        if (cfg == null) {
-            System.err.println("collect: " + config + ": sources: configure at least one live source: collector, bmp or ris_live");
+        if (cfg == null && src.archivePoll() == null) {
+            System.err.println("collect: " + config + ": sources: configure at least one live source: collector, bmp, ris_live or archive_poll");
+            return 2;
+        }
+        List<String> boot = bootstrap != null ? bootstrap : src.bootstrap();
+        if (!boot.isEmpty() && (cfg == null || cfg.risLive() == null)) {
+            System.err.println("collect: bootstrap " + boot + " loads RIS collectors before RIS Live: configure sources.ris_live");
             return 2;
         }
         Policies policy;
@@ -133,20 +156,54 @@ final class CollectCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8), 1 << 16));
         AtomicLong elements = new AtomicLong();
         SignalOutput printer = new SignalOutput(out, format, maps, null, true, true);
+        // the live pipeline and archive_poll's print through one lock
+        EngineListener shared = synced(printer);
         AtomicLong signals = printer.signals, feedEvents = printer.feed;
         EventSink lifecycle = new EventSink() {
             @Override
-            public void raised(Event e) {
+            public synchronized void raised(Event e) {
                 System.err.println(EventText.lifecycle(EventSink.Phase.RAISED, e));
             }
 
             @Override
-            public void lowered(Event e) {
+            public synchronized void lowered(Event e) {
                 System.err.println(EventText.lifecycle(EventSink.Phase.LOWERED, e));
             }
         };
-        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(printer).events(lifecycle)
+        LiveBootstrap bootstrapper = boot.isEmpty() ? null
+                : new LiveBootstrap(fetching.fetching(boot, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1)));
+        LiveState state;
+        try {
+            state = stateFile == null ? null : LiveState.load(stateFile);
+        } catch (java.io.IOException e) {
+            System.err.println("collect: --state: " + e.getMessage());
+            return 2;
+        }
+        if (state != null && bootstrapper != null) {
+            var from = state.resumeFrom(boot);
+            if (from.isPresent() && from.get().isAfter(java.time.Instant.now().minus(RESUME_WITHIN))) {
+                System.err.println("collect: resuming " + boot + " from " + from.get() + " (" + stateFile + ")");
+                bootstrapper.resumingFrom(from.get());
+            }
+        }
+        // no event fires while the bootstrapped collectors' archive is replayed
+        Pipeline pipeline = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(shared)
+                .events(bootstrapper != null ? bootstrapper.quiet(lifecycle) : lifecycle)
                 .earlyRaise(true).build(); // live: a total loss is raised at its last withdrawal
+        Thread poller = null;
+        if (src.archivePoll() != null) {
+            // its own engine: the archive's clock runs an update interval or more behind the live one
+            Pipeline polled = Pipeline.builder(settings).maps(maps).watch(w).policies(policy).signals(shared).events(lifecycle).build();
+            ArchivePolling polling = new ArchivePolling(fetching.fetching(src.archivePoll().collectors(), java.time.Instant.EPOCH,
+                    java.time.Instant.EPOCH.plusSeconds(1)), src.archivePoll().poll(), System.err);
+            poller = Thread.ofPlatform().name("archive-poll").start(() -> {
+                try {
+                    polling.run(polled);
+                } catch (Throwable t) {
+                    System.err.println("collect: archive_poll: " + t);
+                }
+            });
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -158,14 +215,11 @@ final class CollectCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         LiveSources sources = null;
         try {
-            LiveBootstrap boot = null;
-            if (bootstrap != null && !bootstrap.isEmpty()) {
-                java.util.Map<org.blackout.ingest.catalog.Project, java.net.URI> bases = new java.util.EnumMap<>(org.blackout.ingest.catalog.Project.class);
-                if (archives != null) archives.forEach((k, v) -> bases.put(org.blackout.ingest.catalog.Project.of(k), v));
-                boot = new LiveBootstrap(ArchiveSelection.of(bootstrap, java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1))
-                        .withArchives(bases).withCache(cache != null ? cache : org.blackout.ingest.fetch.FileCache.defaultRoot()));
-            }
-            sources = new LiveSources(cfg, pipeline, queue, (source, e) -> elements.incrementAndGet(), null, new LiveSources.Log() {
+            if (cfg != null) {
+            sources = new LiveSources(cfg, pipeline, queue, (source, e) -> {
+                elements.incrementAndGet();
+                if (state != null) state.applied(source, e.timeMicros());
+            }, null, new LiveSources.Log() {
                 @Override
                 public void info(String message) {
                     System.err.println("collect: " + message);
@@ -175,11 +229,21 @@ final class CollectCommand implements Callable<Integer> {
                 public void warn(String message) {
                     System.err.println("collect: " + message);
                 }
-            }, boot);
-            var collector = sources.collector();
-            var ris = sources.risLive();
+            }, bootstrapper);
+            }
+            if (state != null && bootstrapper != null) {
+                bootstrapper.liveFrom().forEach((c, t) -> state.applied(c, t.getEpochSecond() * 1_000_000L));
+                state.save();
+            }
+            var collector = sources == null ? null : sources.collector();
+            var ris = sources == null ? null : sources.risLive();
             long lastStats = System.nanoTime(), started = lastStats;
+            long lastSave = System.nanoTime();
             while (!stop.await(1, java.util.concurrent.TimeUnit.SECONDS) && System.nanoTime() - started < stopAfterNanos) {
+                if (state != null && System.nanoTime() - lastSave > 60_000_000_000L) {
+                    lastSave = System.nanoTime();
+                    state.save();
+                }
                 if (statsSeconds > 0 && System.nanoTime() - lastStats >= statsSeconds * 1_000_000_000L) {
                     lastStats = System.nanoTime();
                     System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events, %d established%s%n",
@@ -196,15 +260,59 @@ final class CollectCommand implements Callable<Integer> {
                     // the hook is running: it waits for us
                 }
             }
+            if (poller != null) {
+                poller.interrupt();
+                poller.join(10_000);
+            }
             if (sources != null) {
                 sources.close("Blackout collector shutting down");
                 EventsOutput.reportUnjudged(pipeline.unjudged());
             }
             out.flush();
+            if (state != null) state.save();
             var arch = sources == null ? null : sources.archive();
             System.err.printf(Locale.ROOT, "collect: %d elements, %d signals, %d feed events%s%n", elements.get(),
                     signals.get(), feedEvents.get(), arch != null ? ", " + arch.written().size() + " archive files" : "");
         }
         return 0;
+    }
+
+    /** sources.archives' fetch settings with --archive and --cache over them. */
+    private ArchiveSources fetchSettings(ArchiveSources a) {
+        Map<org.blackout.ingest.catalog.Project, java.net.URI> urls = new java.util.EnumMap<>(org.blackout.ingest.catalog.Project.class);
+        urls.putAll(a.urls());
+        if (archives != null) archives.forEach((k, v) -> urls.put(org.blackout.ingest.catalog.Project.of(k), v));
+        return new ArchiveSources(a.collectors(), a.from(), a.until(), urls, a.broker(), cache != null ? cache : a.cache(), a.jobs(),
+                a.offline(), a.timeout(), a.retries(), a.follow(), a.poll());
+    }
+
+    /** {@code l} behind one lock: two pipelines print through it. */
+    private static EngineListener synced(EngineListener l) {
+        return new EngineListener() {
+            @Override
+            public synchronized void signal(org.blackout.core.signal.Signal s) {
+                l.signal(s);
+            }
+
+            @Override
+            public synchronized void feedEvent(org.blackout.core.engine.FeedEvent e) {
+                l.feedEvent(e);
+            }
+
+            @Override
+            public synchronized void element(String collector, org.blackout.wire.element.RouteElement e, org.blackout.core.engine.RoutingView v) {
+                l.element(collector, e, v);
+            }
+
+            @Override
+            public synchronized void binClosed(long start, long end, org.blackout.core.engine.RoutingView v) {
+                l.binClosed(start, end, v);
+            }
+
+            @Override
+            public synchronized void finished() {
+                l.finished();
+            }
+        };
     }
 }

@@ -26,6 +26,7 @@ import org.blackout.core.signal.Watch;
 import org.blackout.ingest.replay.ReplayMerge;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
+import org.blackout.pipeline.config.ArchiveSources;
 import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.pipeline.source.ArchiveReplay;
 import org.blackout.pipeline.source.ArchiveSelection;
@@ -47,11 +48,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "MRT files or directories (searched recursively); "
             + "gzip, bzip2, zstd or plain. The collector is named from the path (rrc00, route-views2, else the directory). "
-            + "Default: the configuration's sources.replay.")
+            + "Default: the configuration's sources.replay, or its sources.archives.")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The configuration file (sources.replay, entities, watch, engine, detectors; see examples/demo.yml); "
+            description = "The configuration file (sources.replay or sources.archives, entities, watch, engine, detectors; see examples/demo.yml); "
                     + "flags override its settings.")
     Path config;
 
@@ -84,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
             + "update files that appear and replay them, until stopped (collectors without a live stream; --until defaults to now).")
     boolean follow;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "1m", description = "With --follow: how often to ask the archives (default ${DEFAULT-VALUE}).")
+    @Option(names = "--poll", paramLabel = "DURATION", description = "With --follow: how often to ask the archives (default 1m, or sources.archives.poll).")
     String poll;
 
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -102,7 +103,16 @@ final class ReplayCommand implements Callable<Integer> {
             System.err.println("replay: " + e.getMessage());
             return 2;
         }
-        List<Path> inputs = this.inputs.isEmpty() && !archive.selected() ? base.sources().replay() : this.inputs;
+        ArchiveSources archives;
+        try {
+            archives = archive.settings(base.sources().archives());
+        } catch (IllegalArgumentException e) {
+            System.err.println("replay: " + e.getMessage());
+            return 2;
+        }
+        // files given replace the configuration's archives; --collectors replaces its replay files
+        boolean byCollector = archive.selected() || this.inputs.isEmpty() && archives.selected();
+        List<Path> inputs = this.inputs.isEmpty() && !byCollector ? base.sources().replay() : this.inputs;
         EntityMaps maps = settings.entities().load();
         Watch w;
         try {
@@ -112,36 +122,42 @@ final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         ArchiveSelection selection = null;
-        if (!archive.selected() && (archive.from != null || archive.until != null)) {
+        if (!byCollector && (archive.from != null || archive.until != null)) {
             System.err.println("replay: --from and --until select archive files by collector: add --collectors");
             return 2;
         }
-        if (follow && !archive.selected()) {
+        boolean follow = this.follow || byCollector && archives.follow();
+        if (follow && !byCollector) {
             System.err.println("replay: --follow follows archives by collector: add --collectors");
             return 2;
         }
-        if (follow) {
+        java.time.Duration every = archives.poll();
+        if (poll != null) {
             try {
-                if (org.blackout.core.config.Durations.parse(poll).isZero()) throw new IllegalArgumentException("must be more than 0");
+                every = org.blackout.core.config.Durations.parse(poll);
+                if (every.isZero()) throw new IllegalArgumentException("must be more than 0");
             } catch (IllegalArgumentException e) {
                 System.err.println("replay: --poll " + poll + ": " + e.getMessage());
                 return 2;
             }
-            if (archive.until == null) archive.until = java.time.Instant.now().toString();
         }
-        if (archive.selected()) {
+        if (byCollector) {
             if (inputs != null && !inputs.isEmpty()) {
                 System.err.println("replay: give files or --collectors with a time range, not both");
                 return 2;
             }
             try {
-                selection = archive.selection();
+                ArchiveSources a = archive.selected() ? archives : base.sources().archives();
+                if (follow && !a.follow()) a = new ArchiveSources(a.collectors(), a.from(), a.until(), a.urls(), a.broker(), a.cache(),
+                        a.jobs(), a.offline(), a.timeout(), a.retries(), true, a.poll());
+                selection = archive.selection(a, java.time.Instant.now());
             } catch (IllegalArgumentException e) {
                 System.err.println("replay: " + e.getMessage());
                 return 2;
             }
         } else if (inputs == null || inputs.isEmpty()) {
-            System.err.println("replay: give MRT files (or sources.replay in --config), or --collectors with --from and --until");
+            System.err.println("replay: give MRT files (or sources.replay in --config), or --collectors with --from and --until "
+                    + "(or sources.archives in --config)");
             return 2;
         }
         List<Path> files = selection != null ? List.of() : MrtInputs.files(inputs);
@@ -187,7 +203,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (follow) {
                 merge.run(pipeline);
                 out.flush();
-                followArchive(selection, fetched, pipeline, out);
+                followArchive(selection, fetched, pipeline, out, every);
                 pipeline.finish();
             } else {
                 pipeline.replay(merge, bar == null ? null : (collector, e) -> {
@@ -222,10 +238,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Polls the archives until interrupted (Ctrl-C ends the process): each round's signals are flushed as they come. */
-    private void followArchive(ArchiveSelection selection, ArchiveReplay first, Pipeline pipeline, PrintWriter out) throws IOException {
-        java.time.Duration every = org.blackout.core.config.Durations.parse(poll);
+    private void followArchive(ArchiveSelection selection, ArchiveReplay first, Pipeline pipeline, PrintWriter out,
+            java.time.Duration every) throws IOException {
         org.blackout.pipeline.source.ArchiveFollow follow = new org.blackout.pipeline.source.ArchiveFollow(selection, first.lastUpdateStart(), System.err);
-        System.err.println("replay: following " + selection.collectors() + " every " + poll + " (Ctrl-C stops)");
+        System.err.println("replay: following " + selection.collectors() + " every "
+                + org.blackout.core.config.Durations.format(every) + " (Ctrl-C stops)");
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(every.toMillis());

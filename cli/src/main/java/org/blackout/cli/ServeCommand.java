@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code blackout serve}: storage, REST API, dashboard, alerts and metrics in one process. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Replays the configured MRT archives into the store (DuckDB file, or PostgreSQL), resuming after "
-                + "the last stored bin, runs the detectors and alerts, and serves the JSON API (/api, /health), the "
+        description = {"Replays the configured MRT files or archives by collector and time range into the store (DuckDB file, "
+                + "or PostgreSQL), resuming after the last stored bin, follows the live sources (RIS Live bootstrapped from the "
+                + "latest bview, archives polled), runs the detectors and alerts, and serves the JSON API (/api, /health), the "
                 + "dashboard (/) and Prometheus metrics (/metrics). Listens on 127.0.0.1 unless configured otherwise.",
                 "",
                 "  blackout simulate scenarios/kp-2014-12.yaml --out out/kp",
@@ -43,8 +44,9 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("serve: --listen: " + e.getMessage());
             return 2;
         }
-        if (cfg.sources().replay().isEmpty() && cfg.sources().live() == null) {
-            System.err.println("serve: " + config + ": sources: nothing to ingest (replay, collector, bmp or ris_live); serving the store as it is");
+        if (cfg.sources().replay().isEmpty() && !cfg.sources().archives().selected() && !cfg.sources().anyLive()) {
+            System.err.println("serve: " + config + ": sources: nothing to ingest (replay, archives, collector, bmp, ris_live or archive_poll); "
+                    + "serving the store as it is");
         }
         try (Server server = new Server(cfg)) {
             var alerts = server.alerts();

@@ -13,7 +13,13 @@ import org.blackout.core.engine.EngineListener;
 import org.blackout.core.engine.RoutingView;
 import org.blackout.core.entity.EntityMaps;
 import org.blackout.core.event.EventSink.Phase;
+import java.io.PrintStream;
 import org.blackout.ingest.replay.ReplayMerge;
+import org.blackout.pipeline.source.ArchiveFollow;
+import org.blackout.pipeline.source.ArchiveReplay;
+import org.blackout.pipeline.source.ArchiveSelection;
+import org.blackout.pipeline.source.WarmUp;
+import org.blackout.wire.element.ElementSink;
 import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.config.AlertConfig;
@@ -126,12 +132,18 @@ public final class Server implements AutoCloseable {
         StoreSink s = sink;
         if (s != null) o.put("store_queue", s.queueDepth());
         if (s != null && s.failing() != null) o.put("store_error", s.failing()); // writes failing, being retried
+        Live l = live;
+        if (l != null && !l.status().isEmpty()) {
+            // per bootstrapped collector: bootstrapping (its peers do not count yet, no event fires) or live from T
+            ObjectNode c = o.putObject("collectors");
+            l.status().forEach(c::put);
+        }
         return o;
     }
 
     /** Starts replaying the configured archives into the store, after its checkpoint. */
     public void startIngest() {
-        if (config.sources().replay().isEmpty()) {
+        if (config.sources().replay().isEmpty() && !config.sources().archives().selected()) {
             state.set("idle (no replay configured)");
             return;
         }
@@ -157,20 +169,31 @@ public final class Server implements AutoCloseable {
      * detectors' events into the store with the bin's batch, the open-events gauge and the alerts.
      */
     Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after) throws IOException {
-        return pipeline(settings, maps, sink, after, false);
+        return pipeline(settings, maps, sink, after, null);
+    }
+
+    /** As above; with {@code quietBefore}, signals, feed events and events before it are not stored (a warm-up). */
+    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, java.time.Instant quietBefore)
+            throws IOException {
+        return pipeline(settings, maps, sink, after, quietBefore, null, false);
     }
 
     /**
-     * As above; {@code live} turns on the detectors' early raise, and a provisional outage is handed
-     * to the store writer (and so to the alerts) at once instead of with its bin's batch.
+     * As above; {@code bootstrap}'s collectors raise no event until they are bootstrapped; {@code live}
+     * turns on the detectors' early raise, and a provisional outage is handed to the store writer (and
+     * so to the alerts) at once instead of with its bin's batch.
      */
-    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, boolean live) throws IOException {
+    Pipeline pipeline(PipelineSettings settings, EntityMaps maps, StoreSink sink, EngineListener after, java.time.Instant quietBefore,
+            org.blackout.pipeline.source.LiveBootstrap bootstrap, boolean live) throws IOException {
         EventRecorder recorder = new EventRecorder(sink, List.of((phase, e) -> {
             if (phase == Phase.RAISED) metrics.eventOpened(e.type().json());
             if (phase == Phase.LOWERED) metrics.eventClosed(e.type().json());
             if (alerts != null) alerts.onEvent(phase, e);
         }));
-        Pipeline.Builder b = Pipeline.builder(settings).maps(maps).signals(sink).events(recorder);
+        Pipeline.Builder b = Pipeline.builder(settings).maps(maps);
+        org.blackout.core.event.EventSink events = bootstrap != null ? bootstrap.quiet(recorder) : recorder;
+        if (quietBefore == null) b.signals(sink).events(events);
+        else b.signals(WarmUp.quiet(sink, quietBefore)).events(WarmUp.quiet(events, quietBefore));
         if (live) {
             b.earlyRaise(true).events(new org.blackout.core.event.EventSink() {
                 @Override
@@ -184,12 +207,16 @@ public final class Server implements AutoCloseable {
         return b.build();
     }
 
-    private Live live;
+    private volatile Live live;
 
-    /** Starts the live sources of {@code sources:} (collector, BMP, RIS Live), if configured. */
+    /**
+     * Starts the live sources of {@code sources:} (collector, BMP, RIS Live, archive_poll), if configured;
+     * with {@code ris_live.bootstrap} it returns once the archive's part is in the engine.
+     */
     public void startLive() throws IOException, SQLException {
-        if (config.sources().live() == null) return;
-        live = new Live(this, config.sources().live(), config.pipeline());
+        if (!config.sources().anyLive()) return;
+        if (!config.sources().bootstrap().isEmpty()) state.set("bootstrapping " + config.sources().bootstrap());
+        live = new Live(this, config.sources(), config.pipeline());
         closeables.add(0, live);
         state.set("live");
     }
@@ -210,6 +237,10 @@ public final class Server implements AutoCloseable {
         sink = s;
         metrics.queue("store", s::queueDepth);
         long[] bins = {0};
+        // by collector and time range: the RIB before `from` and the updates since build the state quietly
+        var a = config.sources().archives();
+        ArchiveSelection archives = a.selected() ? a.selection(java.time.Instant.now()) : null;
+        PrintStream fetchLog = new LogStream(LOG);
         Pipeline pipeline = pipeline(settings, maps, s, new EngineListener() {
             @Override
             public void binClosed(long start, long end, RoutingView view) {
@@ -219,29 +250,70 @@ public final class Server implements AutoCloseable {
                 metrics.peers(up, rs.fullFeedCount());
                 if (end / 1_000_000L > resumeAfter && ++bins[0] >= stopAfterBins) throw new Abandon();
             }
-        });
-        List<Path> files = MrtInputs.files(config.sources().replay());
-        ReplayMerge merge = new ReplayMerge(files);
-        state.set("replaying " + files.size() + " files");
-        LOG.info("replaying {} files into {}", files.size(), store.describe());
+        }, archives == null ? null : archives.from());
+        ArchiveReplay fetched = archives == null ? null : ArchiveReplay.start(archives, fetchLog);
+        ReplayMerge merge;
+        if (fetched != null) {
+            merge = fetched.merge(pipeline::feedEvent);
+            state.set("replaying " + archives.collectors() + " " + archives.from() + "–" + archives.until());
+            LOG.info("replaying {} from {} until {} into {}", archives.collectors(), archives.from(), archives.until(), store.describe());
+        } else {
+            List<Path> files = MrtInputs.files(config.sources().replay());
+            merge = new ReplayMerge(files);
+            state.set("replaying " + files.size() + " files");
+            LOG.info("replaying {} files into {}", files.size(), store.describe());
+        }
         Object[] lastAttrs = {null};
         try {
-            pipeline.replay(merge, (collector, e) -> {
+            ElementSink tap = (collector, e) -> {
                 metrics.dataTime(Math.floorDiv(e.timeMicros(), 1_000_000L));
                 boolean newMessage = e.attributes() == null || e.attributes() != lastAttrs[0];
                 lastAttrs[0] = e.attributes();
                 metrics.element(collector, newMessage);
-            });
+            };
+            if (fetched != null && a.follow()) {
+                merge.run((collector, e) -> {
+                    pipeline.accept(collector, e);
+                    tap.accept(collector, e);
+                });
+                LOG.info("archives replayed ({}); following {} every {}", fetched.progress().summary(), archives.collectors(), a.poll());
+                state.set("following " + archives.collectors());
+                followArchives(archives, fetched.lastUpdateStart(), pipeline, fetchLog, a.poll());
+                pipeline.finish();
+            } else {
+                pipeline.replay(merge, tap);
+            }
             s.flushEvents();
-        } catch (Abandon a) {
+        } catch (Abandon x) {
             LOG.warn("replay abandoned after {} new bins (test crash)", bins[0]);
             s.abandon();
             state.set("abandoned");
             return;
+        } finally {
+            if (fetched != null) {
+                fetched.close();
+                LOG.info(fetched.progress().summary());
+            }
         }
         s.close();
         state.set("replay done (" + merge.elements() + " elements); serving");
         LOG.info("replay done: {} elements, {} signals stored", merge.elements(), store.count("signals"));
+    }
+
+    /** {@code archives.follow}: polls the archives for new update files until the ingest thread is interrupted. */
+    private void followArchives(ArchiveSelection sel, java.util.Map<String, java.time.Instant> after, Pipeline pipeline, PrintStream log,
+            java.time.Duration every) throws IOException {
+        ArchiveFollow follow = new ArchiveFollow(sel, after, log);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            int files = follow.poll(pipeline, java.time.Instant.now());
+            if (files > 0) LOG.info("{} new archive files, last {}", files, follow.last());
+        }
     }
 
     /** Thrown through the engine to simulate a crash mid-stream. */

@@ -2,6 +2,9 @@ package org.blackout.pipeline.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.blackout.core.config.ConfigException;
@@ -11,10 +14,13 @@ import org.blackout.core.detect.DetectorConfig;
 import org.blackout.core.engine.EngineConfig;
 import org.blackout.core.rib.FullFeedPolicy;
 import org.blackout.core.signal.Watch;
+import org.blackout.ingest.catalog.CollectorCatalog;
+import org.blackout.ingest.catalog.Project;
 import org.blackout.pipeline.Detection;
 import org.blackout.pipeline.EntitySources;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.pipeline.PolicyFiles;
+import org.blackout.pipeline.source.ArchiveSelection;
 
 /**
  * Reads a {@link BlackoutConfig} (the format is in {@code examples/demo.yml} and the README):
@@ -43,8 +49,94 @@ public final class ConfigLoader {
     }
 
     private static Sources sources(ConfigReader s) {
-        s.keys("replay", "collector", "bmp", "ris_live", "archive");
-        return new Sources(s.paths("replay"), LiveSourcesReader.live(s));
+        s.keys("replay", "collector", "bmp", "ris_live", "archive", "archives", "archive_poll");
+        ArchiveSources archives = archives(s.section("archives"));
+        if (archives.selected() && !s.paths("replay").isEmpty()) {
+            throw s.error("archives", "replay files or archives.collectors, not both");
+        }
+        List<String> bootstrap = List.of();
+        if (s.has("ris_live")) {
+            ConfigReader r = s.section("ris_live");
+            bootstrap = collectors(r, "bootstrap");
+            for (String c : bootstrap) {
+                if (CollectorCatalog.find(c).orElseThrow().project() != Project.RIS) {
+                    throw r.error("bootstrap", c + " is not a RIS collector (RIS Live carries RIS collectors only; use archive_poll)");
+                }
+            }
+        }
+        ArchivePoll poll = null;
+        if (s.has("archive_poll")) {
+            ConfigReader p = s.section("archive_poll");
+            p.keys("collectors", "poll");
+            List<String> cs = collectors(p, "collectors");
+            if (cs.isEmpty()) throw p.error("collectors", "required: the collectors to poll");
+            Duration every = p.duration("poll", ArchivePoll.POLL);
+            if (every.isZero()) throw p.error("poll", "must be more than 0");
+            poll = new ArchivePoll(cs, every);
+        }
+        return new Sources(s.paths("replay"), LiveSourcesReader.live(s), archives, bootstrap, poll);
+    }
+
+    /** Collector names, each checked against the catalogue (its error names the item). */
+    private static List<String> collectors(ConfigReader s, String key) {
+        return s.list(key, t -> {
+            CollectorCatalog.resolve(List.of(t));
+            return t.trim().toLowerCase(java.util.Locale.ROOT);
+        });
+    }
+
+    /** {@code sources.archives} (see {@link ArchiveSources}). */
+    private static ArchiveSources archives(ConfigReader a) {
+        a.keys("collectors", "from", "until", "urls", "broker", "cache", "jobs", "offline", "timeout", "retries", "follow", "poll");
+        ArchiveSources d = ArchiveSources.defaults();
+        List<String> collectors = collectors(a, "collectors");
+        Instant from = time(a, "from"), until = time(a, "until");
+        boolean follow = a.bool("follow", false);
+        if (!collectors.isEmpty()) {
+            if (from == null) throw a.error("from", "required with collectors: the start of the range");
+            if (until == null && !follow) throw a.error("until", "required with collectors (unless follow: true)");
+            if (until != null && !until.isAfter(from)) throw a.error("until", until + " is not after from " + from);
+        } else {
+            for (String k : List.of("from", "until")) if (a.has(k)) throw a.error(k, "selects archive files by collector: add collectors");
+        }
+        Map<Project, URI> urls = new EnumMap<>(Project.class);
+        ConfigReader u = a.section("urls");
+        for (String k : u.keySet()) {
+            Project p;
+            try {
+                p = Project.of(k);
+            } catch (IllegalArgumentException x) {
+                throw u.error(k, x.getMessage());
+            }
+            urls.put(p, uri(u, k, false));
+        }
+        Duration timeout = a.duration("timeout", d.timeout());
+        if (timeout.isZero()) throw a.error("timeout", "must be more than 0");
+        Duration poll = a.duration("poll", d.poll());
+        if (poll.isZero()) throw a.error("poll", "must be more than 0");
+        return new ArchiveSources(collectors, from, until, urls, a.has("broker") ? uri(a, "broker", true) : null,
+                a.path("cache", d.cache()), (int) a.integer("jobs", d.jobs(), 1, 64), a.bool("offline", false), timeout,
+                (int) a.integer("retries", d.retries(), 1, 100), follow, poll);
+    }
+
+    private static Instant time(ConfigReader a, String key) {
+        if (!a.has(key)) return null;
+        try {
+            return ArchiveSelection.time(key, a.string(key));
+        } catch (IllegalArgumentException x) {
+            throw a.error(key, "not a time (e.g. 2021-10-04T15:00:00Z): " + a.string(key));
+        }
+    }
+
+    private static URI uri(ConfigReader n, String key, boolean broker) {
+        String s = n.string(key);
+        try {
+            URI u = new URI(s);
+            if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) throw new IllegalArgumentException();
+            return broker || s.endsWith("/") ? u : new URI(s + "/");
+        } catch (Exception x) {
+            throw n.error(key, "expected an http:// or https:// URL, got " + s);
+        }
     }
 
     private static EntitySources entities(ConfigReader e) {

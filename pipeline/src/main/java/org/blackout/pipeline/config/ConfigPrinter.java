@@ -19,6 +19,7 @@ import org.blackout.core.config.Durations;
 import org.blackout.core.config.HostPort;
 import org.blackout.core.detect.DetectorConfig;
 import org.blackout.core.engine.EngineConfig;
+import org.blackout.ingest.catalog.Project;
 import org.blackout.ingest.config.CollectConfig;
 import org.blackout.ingest.config.NeighbourConfig;
 import org.blackout.pipeline.Detection;
@@ -67,6 +68,12 @@ public final class ConfigPrinter {
     private static ObjectNode sources(Sources s) {
         ObjectNode o = F.objectNode();
         o.set("replay", paths(s.replay()));
+        o.set("archives", archives(s.archives()));
+        if (s.archivePoll() != null) {
+            ObjectNode n = o.putObject("archive_poll");
+            n.set("collectors", strings(s.archivePoll().collectors()));
+            n.put("poll", Durations.format(s.archivePoll().poll()));
+        }
         CollectConfig live = s.live();
         if (live == null) return o;
         if (live.collector() != null) {
@@ -99,6 +106,7 @@ public final class ConfigPrinter {
             n.put("stale_after", Durations.format(r.staleAfter()));
             n.put("reconnect_min", Durations.format(r.reconnectMin()));
             n.put("reconnect_max", Durations.format(r.reconnectMax()));
+            n.set("bootstrap", strings(s.bootstrap()));
         }
         if (live.archive() != null) {
             var a = live.archive();
@@ -108,6 +116,24 @@ public final class ConfigPrinter {
             n.put("rib_interval", Durations.format(a.ribInterval()));
         }
         return o;
+    }
+
+    private static ObjectNode archives(ArchiveSources a) {
+        ObjectNode n = F.objectNode();
+        n.set("collectors", strings(a.collectors()));
+        if (a.from() != null) n.put("from", a.from().toString());
+        if (a.until() != null) n.put("until", a.until().toString());
+        ObjectNode urls = n.putObject("urls");
+        for (Project p : Project.values()) urls.put(p.id(), a.urls().getOrDefault(p, p.defaultBase()).toString());
+        if (a.broker() != null) n.put("broker", a.broker().toString());
+        n.put("cache", a.cache().toString());
+        n.put("jobs", a.jobs());
+        n.put("offline", a.offline());
+        n.put("timeout", Durations.format(a.timeout()));
+        n.put("retries", a.retries());
+        n.put("follow", a.follow());
+        n.put("poll", Durations.format(a.poll()));
+        return n;
     }
 
     private static ObjectNode entities(EntitySources e, PolicyFiles p) {

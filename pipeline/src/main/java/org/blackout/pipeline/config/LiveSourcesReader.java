@@ -43,6 +43,7 @@ import org.blackout.wire.net.IpAddress;
  *     stale_after: 60s
  *     reconnect_min: 1s
  *     reconnect_max: 60s
+ *     bootstrap: [rrc00]           # latest bview + archived updates first (read by ConfigLoader)
  *   archive:
  *     directory: /var/lib/blackout/mrt
  *     updates_interval: 15m
@@ -92,7 +93,7 @@ final class LiveSourcesReader {
     }
 
     private static RisLiveConfig risLive(ConfigReader n) {
-        n.keys("url", "subscribe", "stale_after", "reconnect_min", "reconnect_max");
+        n.keys("url", "subscribe", "stale_after", "reconnect_min", "reconnect_max", "bootstrap"); // bootstrap: ConfigLoader
         URI url = RisLiveConfig.DEFAULT_URL;
         if (n.has("url")) {
             String s = n.string("url");

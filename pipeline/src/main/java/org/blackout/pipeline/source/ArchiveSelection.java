@@ -4,7 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.blackout.ingest.catalog.Project;
 import org.blackout.ingest.fetch.FileCache;
@@ -37,6 +43,26 @@ public record ArchiveSelection(List<String> collectors, Instant from, Instant un
     public static ArchiveSelection of(List<String> collectors, Instant from, Instant until) {
         return new ArchiveSelection(collectors, from, until, Map.of(), null, FileCache.defaultRoot(), 4, false,
                 Duration.ofSeconds(30), 5, Duration.ofSeconds(1));
+    }
+
+    /** The first wait after a failure: a thirtieth of the timeout, between 50 ms and 1 s. */
+    public static Duration backoff(Duration timeout) {
+        return Duration.ofMillis(Math.max(50, Math.min(1000, timeout.toMillis() / 30)));
+    }
+
+    /**
+     * A time of a range: {@code 2021-10-04T15:00:00Z}, with an offset, without one (UTC), or a date (its
+     * midnight UTC); an IllegalArgumentException names {@code what} (a flag or a key).
+     */
+    public static Instant time(String what, String s) {
+        try {
+            if (s.matches("\\d{4}-\\d{2}-\\d{2}")) return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (s.endsWith("Z") || s.endsWith("z")) return Instant.parse(s.toUpperCase(Locale.ROOT));
+            if (s.matches(".*[+-]\\d\\d:\\d\\d$")) return OffsetDateTime.parse(s).toInstant();
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not a time (e.g. 2021-10-04T15:00:00Z)");
+        }
     }
 
     public ArchiveSelection withArchives(Map<Project, URI> a) {

@@ -53,6 +53,7 @@ public final class LiveSources implements AutoCloseable {
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-tick").daemon(true).factory());
     private final Log log;
+    private final java.time.Clock clock;
     private boolean closed;
 
     /**
@@ -77,6 +78,7 @@ public final class LiveSources implements AutoCloseable {
         this.config = config;
         this.onTick = onTick;
         this.log = log;
+        this.clock = bootstrap != null ? bootstrap.clock() : java.time.Clock.systemUTC();
         archive = config.archive() == null ? null : new MrtArchive(config.archive(),
                 config.collector() != null ? IpAddress.v4(config.collector().routerId()) : IpAddress.v4(0), "blackout");
         ElementSink toEngine = (source, e) -> {
@@ -107,7 +109,7 @@ public final class LiveSources implements AutoCloseable {
             if (bootstrap != null) {
                 java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
                 try (java.io.PrintStream err = new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8)) {
-                    var from = bootstrap.run(pipeline, java.time.Instant.now(), err);
+                    var from = bootstrap.run(pipeline, clock.instant(), err);
                     log.info("bootstrapped from the archive; live data used from " + from);
                 } finally {
                     report.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(log::info);
@@ -133,7 +135,7 @@ public final class LiveSources implements AutoCloseable {
 
     private void tick() {
         try {
-            long now = System.currentTimeMillis() * 1000;
+            long now = clock.millis() * 1000;
             if (archive != null) archive.tick(now);
             synchronized (pipeline) {
                 pipeline.advance(now - GRACE_MICROS);
