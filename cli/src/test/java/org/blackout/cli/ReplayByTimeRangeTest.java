@@ -50,7 +50,7 @@ class ReplayByTimeRangeTest {
             twelve = s.filter(p -> p.getFileName().toString().startsWith("updates.20080221.")).sorted().limit(12).toList();
         }
         // served at the nominal 15-minute names 0000 … 0245, as the acceptance names them
-        Path local = Files.createDirectories(tmp.resolve("local"));
+        Path local = Files.createDirectories(tmp.resolve("route-views2")); // named as the archive names its collector
         List<String> byPath = new ArrayList<>(List.of("replay", "--rir", rir.toString(), "--watch", "all-countries", "--format", "jsonl",
                 "--no-progress"));
         Path cache = tmp.resolve("cache");
@@ -63,15 +63,18 @@ class ReplayByTimeRangeTest {
                 m.file("route-views2/bgpdata/2008.02/UPDATES/" + name, twelve.get(i));
                 byPath.add(Files.copy(twelve.get(i), local.resolve(name)).toString());
             }
+            Path eventsByPath = tmp.resolve("events-by-path.jsonl"), eventsByRange = tmp.resolve("events-by-range.jsonl");
+            byPath.add(1, "--events-out=" + eventsByPath);
             Run paths = run(byPath.toArray(String[]::new));
             assertThat(paths.code()).as(paths.err()).isZero();
             expected = paths.out();
             assertThat(expected.lines().count()).isGreaterThan(1000);
 
             String[] online = concat(range, "--archive", "routeviews=" + m.base());
-            Run first = run(online);
+            Run first = run(concat(online, "--events-out=" + eventsByRange));
             assertThat(first.code()).as(first.err()).isZero();
             assertThat(first.out()).isEqualTo(expected);
+            assertThat(Files.readString(eventsByRange)).as("the same events").isEqualTo(Files.readString(eventsByPath));
             assertThat(first.err()).contains("fetch: 12 files (12 downloaded, 0 from the cache)")
                     .contains("data gap: route-views2 RIB"); // no RIB in this mirror: reported, and the replay went on
             long twelveFiles = m.requests().stream().filter(r -> r.contains("/UPDATES/updates.")).count();
