@@ -133,23 +133,9 @@ final class EngineStage extends KeyedProcessFunction<Integer, byte[], Output> {
         }
     }
 
-    private final class Events implements EventSink {
+    private final class Events implements EventSink.ByPhase {
         @Override
-        public void raised(Event e) {
-            event(e, Phase.RAISED);
-        }
-
-        @Override
-        public void updated(Event e) {
-            event(e, Phase.UPDATED);
-        }
-
-        @Override
-        public void lowered(Event e) {
-            event(e, Phase.LOWERED);
-        }
-
-        private void event(Event e, Phase p) {
+        public void event(Phase p, Event e) {
             emit(new Output(Output.EVENT, e.id(), p.json(), e.raised().toEpochMilli(), EventJson.json(e)));
         }
     }

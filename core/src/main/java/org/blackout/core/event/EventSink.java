@@ -33,6 +33,26 @@ public interface EventSink {
         };
     }
 
+    /** A sink that treats the three calls alike, told which one it is (store writers, Kafka, Flink). */
+    interface ByPhase extends EventSink {
+        void event(Phase phase, Event e);
+
+        @Override
+        default void raised(Event e) {
+            event(Phase.RAISED, e);
+        }
+
+        @Override
+        default void updated(Event e) {
+            event(Phase.UPDATED, e);
+        }
+
+        @Override
+        default void lowered(Event e) {
+            event(Phase.LOWERED, e);
+        }
+    }
+
     /** Which call delivered a snapshot (for logs and JSON lines of the lifecycle). */
     enum Phase {
         RAISED("raised"), UPDATED("updated"), LOWERED("lowered");

@@ -20,7 +20,7 @@ import org.blackout.core.signal.SignalText;
  * {@code phase} header (raised, updated, lowered), timestamped with the bin or event time. The last
  * snapshot of an id is the event as {@code replay --events-out} writes it.
  */
-public final class KafkaSignalSink implements EngineListener, EventSink, AutoCloseable {
+public final class KafkaSignalSink implements EngineListener, EventSink.ByPhase, AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String signals, events;
 
@@ -45,21 +45,7 @@ public final class KafkaSignalSink implements EngineListener, EventSink, AutoClo
     }
 
     @Override
-    public void raised(Event e) {
-        event(e, Phase.RAISED);
-    }
-
-    @Override
-    public void updated(Event e) {
-        event(e, Phase.UPDATED);
-    }
-
-    @Override
-    public void lowered(Event e) {
-        event(e, Phase.LOWERED);
-    }
-
-    private void event(Event e, Phase phase) {
+    public void event(Phase phase, Event e) {
         if (events == null) return;
         ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(events, null, e.raised().toEpochMilli(), utf8(e.id()),
                 utf8(EventJson.json(e)));

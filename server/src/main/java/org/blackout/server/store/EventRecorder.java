@@ -12,7 +12,7 @@ import org.blackout.server.store.Rows.EventRow;
  * to listeners (alerts, metrics) on the store's writer thread. Every snapshot replaces the stored one
  * of the same id.
  */
-public final class EventRecorder implements EventSink {
+public final class EventRecorder implements EventSink.ByPhase {
     private final StoreSink sink;
     private final List<BiConsumer<Phase, Event>> listeners;
 
@@ -26,25 +26,11 @@ public final class EventRecorder implements EventSink {
                 e.lowered() == null ? null : e.lowered().getEpochSecond(), e.severity(), EventJson.json(e));
     }
 
-    private void on(Phase p, Event e) {
+    @Override
+    public void event(Phase p, Event e) {
         // listeners (alerts) hear of the event once it is stored: a crash before that loses both
         sink.event(row(e), () -> {
             for (BiConsumer<Phase, Event> l : listeners) l.accept(p, e);
         });
-    }
-
-    @Override
-    public void raised(Event e) {
-        on(Phase.RAISED, e);
-    }
-
-    @Override
-    public void updated(Event e) {
-        on(Phase.UPDATED, e);
-    }
-
-    @Override
-    public void lowered(Event e) {
-        on(Phase.LOWERED, e);
     }
 }
