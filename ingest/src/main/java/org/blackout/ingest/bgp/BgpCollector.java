@@ -128,6 +128,11 @@ public final class BgpCollector implements AutoCloseable {
         return closing;
     }
 
+    /** Called before the session reports itself down, so whoever sees the state change can read why. */
+    void recordCloseReason(BgpSession s) {
+        closeReasons.put(s.peerAddress(), s.closeReason());
+    }
+
     void ended(BgpSession s) {
         sessions.remove(s.neighbour().address(), s);
         closeReasons.put(s.peerAddress(), s.closeReason());

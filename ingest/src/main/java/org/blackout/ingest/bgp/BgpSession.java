@@ -271,6 +271,7 @@ final class BgpSession implements Runnable {
         FsmState was = state;
         state = IDLE;
         LOG.log(Level.INFO, "{0}: down ({1}) after {2} UPDATEs", name(), closeReason, Long.toString(updates));
+        if (peerAddress() != null) collector.recordCloseReason(this);
         if (was == ESTABLISHED && caps.gracefulRestart() && !notification && !collector.closing()) {
             BgpPeer p = peer;
             helper().peerRestarting(p, caps.restartTime(), collector.timers(), () -> Thread.ofVirtual().start(() -> {
