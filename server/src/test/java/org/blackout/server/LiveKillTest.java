@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.blackout.pipeline.config.StoreConfig;
 import org.blackout.server.store.Rows.SignalRow;
 import org.blackout.server.store.Store;
+import org.blackout.testkit.RisLiveServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,8 +101,9 @@ class LiveKillTest {
 
     @Test
     void killedMidStreamAndRestarted() throws Exception {
-        try (RisLiveStream stream = new RisLiveStream(this::step, 80, 100)) {
-            int ris = stream.start();
+        RisLiveServer.Stream stream = new RisLiveServer.Stream(this::step, 80, 100);
+        try (RisLiveServer server = RisLiveServer.start(stream)) {
+            int ris = server.port();
             Path yml = dir.resolve("serve.yml");
             Files.writeString(yml, """
                     sources:
@@ -134,7 +136,7 @@ class LiveKillTest {
             Process second = child(yml);
             try {
                 int api = port(second);
-                await(() -> stream.connections.get() >= 2, "the restarted server to subscribe");
+                await(() -> server.connections() >= 2, "the restarted server to subscribe");
                 restoreAt = stream.next.get() + 20;
                 stream.pauseAt = restoreAt + 40;
                 await(() -> stream.next.get() >= stream.pauseAt, "the stream after the restore");

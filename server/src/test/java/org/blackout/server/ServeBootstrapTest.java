@@ -15,6 +15,7 @@ import java.util.List;
 import org.blackout.pipeline.config.BlackoutConfig;
 import org.blackout.testkit.MirrorServer;
 import org.blackout.testkit.Prerequisites;
+import org.blackout.testkit.RisLiveServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +33,9 @@ class ServeBootstrapTest {
         Instant now = Instant.now();
         Instant mark = Instant.ofEpochSecond(now.getEpochSecond() / (8 * 3600) * (8 * 3600));
         String name = DateTimeFormatter.ofPattern("yyyy.MM/'bview.'yyyyMMdd.HHmm'.gz'").withZone(ZoneOffset.UTC).format(mark);
-        try (MirrorServer m = MirrorServer.start(); RisLiveStream ris = new RisLiveStream(i -> List.of(), 0, 1000)) {
+        try (MirrorServer m = MirrorServer.start(); RisLiveServer ris = RisLiveServer.sending(List.of())) {
             m.file("rrc00/" + name, bview);
-            int port = ris.start();
+            int port = ris.port();
             Path yml = tmp.resolve("serve.yml");
             Files.writeString(yml, """
                     store: {duckdb: b.duckdb}
@@ -48,8 +49,8 @@ class ServeBootstrapTest {
                 server.startHttp();
                 server.startLive(); // returns once the archive's part is in
                 assertThat(m.requests()).anyMatch(r -> r.contains("/rrc00/" + name));
-                for (int i = 0; i < 100 && ris.connections.get() == 0; i++) Thread.sleep(50);
-                assertThat(ris.connections.get()).as("RIS Live subscribed once").isEqualTo(1);
+                for (int i = 0; i < 100 && ris.connections() == 0; i++) Thread.sleep(50);
+                assertThat(ris.connections()).as("RIS Live subscribed once").isEqualTo(1);
                 String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 // live from the bview's time: the update files since are not in the mirror (a gap, logged)

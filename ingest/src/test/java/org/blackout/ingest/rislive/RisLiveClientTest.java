@@ -19,6 +19,7 @@ import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.IpAddress;
 import org.blackout.wire.net.Prefix;
 import org.blackout.testkit.Prerequisites;
+import org.blackout.testkit.RisLiveServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,14 +64,14 @@ class RisLiveClientTest {
                         + "\"withdrawals\":[\"203.0.113.0/24\",\"2001:db8:300::/48\"]");
         String afterStale = generated(1553628100.25, "192.0.2.8", "64508",
                 "\"path\":[64508],\"origin\":\"igp\",\"announcements\":[{\"next_hop\":\"192.0.2.8\",\"prefixes\":[\"192.0.2.0/24\"]}]");
-        List<RisLiveTestServer.Script> scripts = List.of(
-                new RisLiveTestServer.Script(concat(real, List.of(jsonOnly)), true), // then dropped
-                new RisLiveTestServer.Script(List.of(mixed), false), // then silent: stale
-                new RisLiveTestServer.Script(List.of(afterStale), false));
+        List<RisLiveServer.Script> scripts = List.of(
+                new RisLiveServer.Script(concat(real, List.of(jsonOnly)), true), // then dropped
+                new RisLiveServer.Script(List.of(mixed), false), // then silent: stale
+                new RisLiveServer.Script(List.of(afterStale), false));
         List<RouteElement> elements = new CopyOnWriteArrayList<>();
         List<FeedEvent> events = new CopyOnWriteArrayList<>();
-        try (RisLiveTestServer server = new RisLiveTestServer(scripts)) {
-            int port = server.start();
+        try (RisLiveServer server = RisLiveServer.scripted(scripts)) {
+            int port = server.port();
             RisLiveConfig cfg = new RisLiveConfig(URI.create("ws://127.0.0.1:" + port + "/v1/ws/?client=blackout-test"),
                     Map.of("host", "rrc00", "type", "UPDATE"), Duration.ofMillis(1500), Duration.ofMillis(100),
                     Duration.ofMillis(400));
@@ -135,8 +136,8 @@ class RisLiveClientTest {
         }
         java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicLong got = new java.util.concurrent.atomic.AtomicLong();
-        try (RisLiveTestServer server = new RisLiveTestServer(List.of(new RisLiveTestServer.Script(flood, false)))) {
-            int port = server.start();
+        try (RisLiveServer server = RisLiveServer.scripted(List.of(new RisLiveServer.Script(flood, false)))) {
+            int port = server.port();
             RisLiveConfig cfg = new RisLiveConfig(URI.create("ws://127.0.0.1:" + port + "/v1/ws/"), Map.of(),
                     Duration.ofSeconds(3), Duration.ofMillis(100), Duration.ofMillis(400));
             try (RisLiveClient client = new RisLiveClient(cfg, e -> {

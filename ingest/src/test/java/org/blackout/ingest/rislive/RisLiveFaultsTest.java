@@ -5,6 +5,7 @@ import static org.blackout.ingest.rislive.RisLiveClientTest.await;
 import static org.blackout.ingest.rislive.RisLiveClientTest.generated;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.blackout.ingest.config.RisLiveConfig;
 import org.blackout.wire.element.RouteElement;
 import org.blackout.wire.net.Prefix;
+import org.blackout.testkit.RisLiveServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,19 +54,19 @@ class RisLiveFaultsTest {
                 "\u0000\u0001\uFFFD");
         List<String> first = new ArrayList<>(garbage);
         first.add(announce(1));
-        List<RisLiveTestServer.Script> scripts = List.of(
+        List<RisLiveServer.Script> scripts = List.of(
                 // garbage texts, a good message, a binary frame, then a text frame of invalid UTF-8
-                new RisLiveTestServer.Script(first, false, ctx -> {
+                new RisLiveServer.Script(first, false, ctx -> {
                     ctx.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1, 2, 3})));
                     ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 2, (byte) 0xC3, 0x28}));
                 }),
                 // a reserved opcode: not websocket at all
-                new RisLiveTestServer.Script(List.of(announce(2)), false,
+                new RisLiveServer.Script(List.of(announce(2)), false,
                         ctx -> ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {(byte) 0x8F, 3, 'x', 'y', 'z'}))),
-                new RisLiveTestServer.Script(List.of(announce(3)), false));
+                new RisLiveServer.Script(List.of(announce(3)), false));
         List<RouteElement> elements = new CopyOnWriteArrayList<>();
-        try (RisLiveTestServer server = new RisLiveTestServer(scripts)) {
-            int port = server.start();
+        try (RisLiveServer server = RisLiveServer.scripted(scripts)) {
+            int port = server.port();
             try (RisLiveClient client = new RisLiveClient(config(port, Duration.ofMillis(50), Duration.ofMillis(400)),
                     e -> elements.addAll(e.elements()))) {
                 client.start();
@@ -82,13 +84,13 @@ class RisLiveFaultsTest {
     @Test
     void hundredMegabyteFramesAreRefusedWithoutBeingRead() throws Exception {
         AtomicLong oneFrame = new AtomicLong(), fragments = new AtomicLong();
-        List<RisLiveTestServer.Script> scripts = List.of(
-                new RisLiveTestServer.Script(List.of(), false, ctx -> RisLiveTestServer.stream(ctx, HUNDRED_MB, 1 << 16, true, oneFrame)),
-                new RisLiveTestServer.Script(List.of(), false, ctx -> RisLiveTestServer.stream(ctx, HUNDRED_MB, 1 << 16, false, fragments)),
-                new RisLiveTestServer.Script(List.of(announce(4)), false));
+        List<RisLiveServer.Script> scripts = List.of(
+                new RisLiveServer.Script(List.of(), false, ctx -> stream(ctx, HUNDRED_MB, 1 << 16, true, oneFrame)),
+                new RisLiveServer.Script(List.of(), false, ctx -> stream(ctx, HUNDRED_MB, 1 << 16, false, fragments)),
+                new RisLiveServer.Script(List.of(announce(4)), false));
         List<RouteElement> elements = new CopyOnWriteArrayList<>();
-        try (RisLiveTestServer server = new RisLiveTestServer(scripts)) {
-            int port = server.start();
+        try (RisLiveServer server = RisLiveServer.scripted(scripts)) {
+            int port = server.port();
             try (RisLiveClient client = new RisLiveClient(config(port, Duration.ofMillis(50), Duration.ofMillis(400)),
                     e -> elements.addAll(e.elements()))) {
                 client.start();
@@ -107,13 +109,13 @@ class RisLiveFaultsTest {
 
     @Test
     void failingStreamsBackOffAndAWorkingOneResetsTheBackoff() throws Exception {
-        List<RisLiveTestServer.Script> scripts = new ArrayList<>();
-        for (int i = 0; i < 5; i++) scripts.add(new RisLiveTestServer.Script(List.of(), true)); // handshake, then dropped
-        scripts.add(new RisLiveTestServer.Script(List.of(announce(5)), true)); // works, then dropped
-        scripts.add(new RisLiveTestServer.Script(List.of(announce(6)), false));
+        List<RisLiveServer.Script> scripts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) scripts.add(new RisLiveServer.Script(List.of(), true)); // handshake, then dropped
+        scripts.add(new RisLiveServer.Script(List.of(announce(5)), true)); // works, then dropped
+        scripts.add(new RisLiveServer.Script(List.of(announce(6)), false));
         List<RouteElement> elements = new CopyOnWriteArrayList<>();
-        try (RisLiveTestServer server = new RisLiveTestServer(scripts)) {
-            int port = server.start();
+        try (RisLiveServer server = RisLiveServer.scripted(scripts)) {
+            int port = server.port();
             try (RisLiveClient client = new RisLiveClient(config(port, Duration.ofMillis(100), Duration.ofSeconds(5)),
                     e -> elements.addAll(e.elements()))) {
                 client.start();
@@ -133,5 +135,45 @@ class RisLiveFaultsTest {
             assertThat(gapMs[5]).as("a stream that worked starts the backoff afresh: %s", java.util.Arrays.toString(gapMs))
                     .isLessThan(gapMs[4]).isLessThan(800);
         }
+    }
+
+    /**
+     * Streams {@code total} bytes as websocket frames of {@code chunk} bytes ('a's), written raw one
+     * after another while the peer keeps the connection; {@code sent} counts the bytes written.
+     * {@code oneFrame}: a single frame whose header announces all of {@code total}; else a fragmented
+     * text message (a text frame, continuations, the last with FIN).
+     */
+    static void stream(ChannelHandlerContext ctx, long total, int chunk, boolean oneFrame, java.util.concurrent.atomic.AtomicLong sent) {
+        io.netty.buffer.ByteBuf block = io.netty.buffer.Unpooled.unreleasableBuffer(
+                io.netty.buffer.Unpooled.wrappedBuffer("a".repeat(chunk).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        new Object() {
+            long done;
+
+            void next() {
+                if (done >= total || !ctx.channel().isActive()) return;
+                boolean first = done == 0, last = done + chunk >= total;
+                io.netty.buffer.ByteBuf out = ctx.alloc().buffer(10);
+                if (oneFrame) {
+                    if (first) header(out, 0x81, total);
+                } else {
+                    header(out, (last ? 0x80 : 0) | (first ? 0x1 : 0x0), chunk);
+                }
+                ctx.write(out);
+                ctx.writeAndFlush(block.duplicate()).addListener(f -> {
+                    if (f.isSuccess()) {
+                        done += chunk;
+                        sent.addAndGet(chunk);
+                        next();
+                    }
+                });
+            }
+        }.next();
+    }
+
+    /** A server frame header (unmasked): FIN/opcode byte, then the 64-bit length form. */
+    static void header(io.netty.buffer.ByteBuf out, int finOpcode, long length) {
+        out.writeByte(finOpcode);
+        out.writeByte(127);
+        out.writeLong(length);
     }
 }

@@ -26,6 +26,7 @@ import org.blackout.pipeline.Pipeline;
 import org.blackout.pipeline.PipelineSettings;
 import org.blackout.testkit.MirrorServer;
 import org.blackout.testkit.Prerequisites;
+import org.blackout.testkit.RisLiveServer;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
 import org.junit.jupiter.api.Test;
@@ -86,9 +87,9 @@ class LiveBootstrapEndToEndTest {
             for (var ev : r.events()) for (RouteElement e : ev.elements()) expected.add("rrc00 " + e);
         }
 
-        try (MirrorServer m = MirrorServer.start(); RisLiveTestStream ris = new RisLiveTestStream(stream)) {
+        try (MirrorServer m = MirrorServer.start(); RisLiveServer ris = RisLiveServer.sending(stream)) {
             m.file("rrc00/2002.07/bview.20020722.2337.gz", bview).file("rrc00/2002.07/updates.20020722.2340.gz", updates);
-            int port = ris.start();
+            int port = ris.port();
             ArchiveSelection sel = ArchiveSelection.of(List.of("rrc00"), Instant.EPOCH, Instant.EPOCH.plusSeconds(1))
                     .withArchives(Map.of(Project.RIS, m.base())).withCache(cache).withRetries(Duration.ofSeconds(5), 2, Duration.ofMillis(10));
             Clock clock = Clock.fixed(Instant.parse("2002-07-22T23:47:00Z"), ZoneOffset.UTC);
