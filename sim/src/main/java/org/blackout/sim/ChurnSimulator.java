@@ -31,9 +31,9 @@ import org.blackout.wire.net.Prefix;
  * <p>The model, per peer: a withdrawal takes a random route away; a share of them (the flaps) come
  * back with the same path after a log-normal delay, the rest after one to 24 hours. An announcement
  * of a route repeats its path, or changes it: a route on its baseline path moves to an alternative
- * (a path never seen before, as often as {@code newPathShare} of all announcements asks, else an
- * alternative the peer already uses for the same origin), a route on an alternative goes back to
- * its baseline path. Every day some prefixes vanish (every peer withdraws them for good) and new
+ * (a path never seen before, as often as {@code newPathShare} of all announcements asks, else the
+ * peer's backup path for the route's origin, the same each time), a route on an alternative goes
+ * back to its baseline path. Every day some prefixes vanish (every peer withdraws them for good) and new
  * ones appear (a more-specific of a routed prefix, announced by every peer carrying its parent).
  * Alternative paths are the baseline path with one transit hop replaced or added, so AS paths are
  * born and die all the time, as they do on real days: what the path table must give back.
@@ -65,6 +65,11 @@ public final class ChurnSimulator {
     private final Long2IntOpenHashMap altByPeerOrigin = new Long2IntOpenHashMap();
 
     private final Counts counts = new Counts();
+    private final long seed;
+    /** (peer, origin) whose backup path was announced once: later uses are of a seen path. */
+    private final java.util.BitSet backupsUsed;
+    /** Dense index of each origin AS: sized once, so that the generator's own heap stays flat. */
+    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap originIndex = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
 
     /** What was generated, for the benchmark and the tests to compare with the rates. */
     public static final class Counts {
@@ -82,6 +87,7 @@ public final class ChurnSimulator {
         this.base = base;
         this.rates = rates;
         this.random = new SplittableRandom(seed);
+        this.seed = seed;
         this.peers = base.peers().size();
         this.prefixes = new ArrayList<>(Arrays.asList(base.prefixes()));
         for (int i = 0; i < prefixes.size(); i++) parent.add(i);
@@ -92,6 +98,10 @@ public final class ChurnSimulator {
         this.transit = transitAses(base);
         this.flapSigma = Math.log(rates.flapP90Seconds() / rates.flapMedianSeconds()) / 1.2815515655446004;
         altByPeerOrigin.defaultReturnValue(-1);
+        for (int id = 0; id < base.paths().size(); id++) originIndex.putIfAbsent(base.paths().get(id).originAs(), originIndex.size());
+        this.backupsUsed = new java.util.BitSet(peers * originIndex.size());
+        backupsUsed.set(peers * originIndex.size()); // allocate it all now
+        backupsUsed.clear(peers * originIndex.size());
     }
 
     public Counts counts() {
@@ -162,15 +172,22 @@ public final class ChurnSimulator {
             next = cur;
             counts.samePath++;
         } else if (cur >= 0) {
+            // off the baseline path: to a never-seen path while the share asks for one, else to the
+            // route's backup (one per peer and origin, the same every time: seen once it was used)
             int origin = originOf(cur);
             long key = ((long) peer << 32) | (origin & 0xffffffffL);
-            int alt = altByPeerOrigin.get(key);
-            boolean wantNew = counts.newPaths < rates.newPathShare() * (counts.announcements + 1);
-            if (wantNew || alt < 0) {
-                next = -(newAlternative(cur, key) + 2);
+            if (counts.newPaths < rates.newPathShare() * (counts.announcements + 1)) {
+                next = -(alternative(cur, random.nextLong(), -1L) + 2);
                 counts.newPaths++;
             } else {
+                int alt = altByPeerOrigin.get(key);
+                if (alt < 0) alt = alternative(cur, FullTableBuilder.mix(key ^ seed), key);
                 next = -(alt + 2);
+                int bit = peer * originIndex.size() + originIndex.get(origin);
+                if (!backupsUsed.get(bit)) {
+                    backupsUsed.set(bit);
+                    counts.newPaths++;
+                }
             }
         } else {
             next = base.routes()[peer][parent.getInt(i)];
@@ -280,15 +297,18 @@ public final class ChurnSimulator {
         freeSlots.push(slot);
     }
 
-    /** A never-seen path for the route: its baseline path with one transit hop replaced, or one added. */
-    private int newAlternative(int baselineId, long key) {
+    /**
+     * An alternative to a baseline path, drawn from {@code draw}: one transit hop replaced, or one
+     * added after the peer. Registered as the peer's backup for the origin when {@code key} is not -1.
+     */
+    private int alternative(int baselineId, long draw, long key) {
         int[] b = base.paths().get(baselineId).asns();
         long[] hops;
-        int t = transit[random.nextInt(transit.length)];
-        if (b.length >= 3 && random.nextBoolean()) {
+        int t = transit[(int) Long.remainderUnsigned(draw, transit.length)];
+        if (b.length >= 3 && (draw & (1L << 40)) != 0) {
             hops = new long[b.length];
             for (int k = 0; k < b.length; k++) hops[k] = Integer.toUnsignedLong(b[k]);
-            hops[1 + random.nextInt(b.length - 2)] = Integer.toUnsignedLong(t);
+            hops[1 + (int) Long.remainderUnsigned(draw >>> 41, b.length - 2)] = Integer.toUnsignedLong(t);
         } else {
             hops = new long[b.length + 1];
             hops[0] = Integer.toUnsignedLong(b[0]);
@@ -307,7 +327,7 @@ public final class ChurnSimulator {
             altRefs.add(0);
             altKeys.add(key);
         }
-        altByPeerOrigin.put(key, slot);
+        if (key != -1L) altByPeerOrigin.put(key, slot);
         return slot;
     }
 
