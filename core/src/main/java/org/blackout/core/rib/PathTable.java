@@ -25,6 +25,10 @@ import java.util.function.IntConsumer;
  * is compacted in place when a quarter of it is dead; ids of live paths never change.
  */
 public final class PathTable {
+    private static final int ID_BITS = 27;
+    private static final int ID_MASK = (1 << ID_BITS) - 1;
+    /** 134 M paths: a billion routes from 1,000 peers need about 90 M (see bench/PERFORMANCE.md). */
+    static final int MAX_IDS = ID_MASK - 1;
     private static final int DEAD = 0; // header byte of a freed record; a live header is never 0 (width - 1 >= 1)
 
     private byte[] pool = new byte[1 << 16];
@@ -39,7 +43,11 @@ public final class PathTable {
     private final BitSet candidates = new BitSet();
     private final List<IntConsumer> freeListeners = new ArrayList<>();
     private long collections;
-    /** Open addressing with linear probing: slot holds id + 1, 0 when empty; at most 2/3 full. */
+    /**
+     * Open addressing with linear probing, at most 2/3 full: a slot holds id + 1 in its low 27 bits
+     * and 5 more bits of the path's hash above them (0 when empty), so that a probe reads the pool
+     * only once in 32 times when the path is not the one sought: the hash itself is not stored.
+     */
     private int[] slots = new int[1 << 13];
 
     /** The id of the path with these hops and origins, interning it on first sight. */
@@ -47,13 +55,15 @@ public final class PathTable {
         int h = hashOf(hops, origins);
         int mask = slots.length - 1;
         int i = mix(h) & mask;
+        int tag = tag(h);
         for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
-            if (sameAs(s - 1, hops, origins)) return s - 1;
+            if ((s & ~ID_MASK) == tag && sameAs((s & ID_MASK) - 1, hops, origins)) return (s & ID_MASK) - 1;
         }
         int id;
         if (!freeIds.isEmpty()) {
             id = freeIds.popInt();
         } else {
+            if (idLimit == MAX_IDS) throw new IllegalStateException("AS path table is full (" + MAX_IDS + " paths)");
             id = idLimit++;
             if (id == offset.length) {
                 offset = Arrays.copyOf(offset, id + (id >>> 1));
@@ -64,7 +74,7 @@ public final class PathTable {
         offset[id] = append(hops, origins);
         refs[id] = 0;
         candidates.set(id); // a path interned but never used is dead too
-        slots[i] = id + 1;
+        slots[i] = tag | (id + 1);
         if (live * 3L > slots.length * 2L) rehash(slots.length * 2);
         return id;
     }
@@ -166,9 +176,10 @@ public final class PathTable {
         int mask = n.length - 1;
         for (int id = 0; id < idLimit; id++) {
             if (offset[id] < 0) continue;
-            int i = mix(hashOf(id)) & mask;
+            int h = hashOf(id);
+            int i = mix(h) & mask;
             while (n[i] != 0) i = (i + 1) & mask;
-            n[i] = id + 1;
+            n[i] = tag(h) | (id + 1);
         }
         slots = n;
     }
@@ -198,6 +209,10 @@ public final class PathTable {
         h = 31 * h + 0x5bd1e995;
         for (int k = 0; k < origins; k++, p += w) h = 31 * h + (int) read(p, w);
         return h;
+    }
+
+    private static int tag(int h) {
+        return mix(h) & ~ID_MASK; // the high bits: the slot index takes the low ones
     }
 
     private static int mix(int h) {
@@ -277,12 +292,12 @@ public final class PathTable {
     private void unlink(int id) {
         int mask = slots.length - 1;
         int i = mix(hashOf(id)) & mask;
-        while (slots[i] != id + 1) i = (i + 1) & mask;
+        while ((slots[i] & ID_MASK) != id + 1) i = (i + 1) & mask;
         for (int j = i; ; ) {
             j = (j + 1) & mask;
             int s = slots[j];
             if (s == 0) break;
-            int k = mix(hashOf(s - 1)) & mask; // where s would like to be
+            int k = mix(hashOf((s & ID_MASK) - 1)) & mask; // where s would like to be
             boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (stays) continue;
             slots[i] = s;
@@ -306,8 +321,8 @@ public final class PathTable {
             for (int i = mix(hashAt(r)) & mask; ; i = (i + 1) & mask) {
                 int s = slots[i];
                 if (s == 0) throw new IllegalStateException("AS path pool: no id for the record at " + r);
-                if (offset[s - 1] == r) {
-                    id = s - 1;
+                if (offset[(s & ID_MASK) - 1] == r) {
+                    id = (s & ID_MASK) - 1;
                     break;
                 }
             }
