@@ -13,8 +13,11 @@ SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 DAYS="${1:-7}" PEERS="${PEERS:-20}" PREFIXES="${PREFIXES:-1270000}" SEED="${SEED:-1}"
 LIB="$ROOT/cli/target/lib"
 [ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
-CP="$(ls "$ROOT"/{wire,core,ingest,sim,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+# private copies of the jars, so that a build during the run cannot swap them under it
+mkdir -p "$TMP/jars"
+cp $(ls "$ROOT"/{wire,core,ingest,sim,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests) "$TMP/jars/"
+CP="$(ls "$TMP"/jars/*.jar | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
 "$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,ChurnMemoryBench}.java
 printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
 RANGES="$(ls "$SHARED"/geo/ip-location-db-asn-2*.tgz | head -1)"
