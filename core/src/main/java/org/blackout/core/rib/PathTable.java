@@ -34,8 +34,11 @@ public final class PathTable {
     private byte[] pool = new byte[1 << 16];
     private int poolSize;
     private long garbage;
-    private int[] offset = new int[1 << 12];
-    private int[] refs = new int[1 << 12];
+    /**
+     * Per id, side by side: the record's pool offset (-1 when free) and the count of routes using it,
+     * so that the count a route change updates sits in the cache line the lookup just read.
+     */
+    private int[] meta = new int[2 << 12];
     private int idLimit;
     private int live;
     private final IntArrayList freeIds = new IntArrayList();
@@ -65,14 +68,11 @@ public final class PathTable {
         } else {
             if (idLimit == MAX_IDS) throw new IllegalStateException("AS path table is full (" + MAX_IDS + " paths)");
             id = idLimit++;
-            if (id == offset.length) {
-                offset = Arrays.copyOf(offset, id + (id >>> 1));
-                refs = Arrays.copyOf(refs, offset.length);
-            }
+            if (2 * id == meta.length) meta = Arrays.copyOf(meta, 2 * (id + (id >>> 1)));
         }
         live++;
-        offset[id] = append(hops, origins);
-        refs[id] = 0;
+        meta[2 * id] = append(hops, origins);
+        meta[2 * id + 1] = 0;
         candidates.set(id); // a path interned but never used is dead too
         slots[i] = tag | (id + 1);
         if (live * 3L > slots.length * 2L) rehash(slots.length * 2);
@@ -143,7 +143,7 @@ public final class PathTable {
     }
 
     private int width(int id) {
-        return (pool[offset[id]] & 3) + 1;
+        return (pool[meta[2 * id]] & 3) + 1;
     }
 
     private int recordLength(int o) {
@@ -156,10 +156,17 @@ public final class PathTable {
     }
 
     private boolean sameAs(int id, long[] hops, long[] origins) {
-        int o = offset[id];
-        if (hopCount(id) != hops.length || originCount(id) != origins.length) return false;
-        int w = (pool[o] & 3) + 1;
-        int p = dataStart(o);
+        int o = meta[2 * id];
+        byte b0 = pool[o], b1 = pool[o + 1];
+        int p;
+        if (b0 >= 0 && b1 >= 0) { // both counts in one byte each: nearly every path
+            if (b0 >>> 2 != hops.length || b1 != origins.length) return false;
+            p = o + 2;
+        } else {
+            if (hopCount(id) != hops.length || originCount(id) != origins.length) return false;
+            p = dataStart(o);
+        }
+        int w = (b0 & 3) + 1;
         for (long a : hops) {
             if (read(p, w) != (a & 0xffffffffL)) return false;
             p += w;
@@ -175,7 +182,7 @@ public final class PathTable {
         int[] n = new int[capacity];
         int mask = n.length - 1;
         for (int id = 0; id < idLimit; id++) {
-            if (offset[id] < 0) continue;
+            if (meta[2 * id] < 0) continue;
             int h = hashOf(id);
             int i = mix(h) & mask;
             while (n[i] != 0) i = (i + 1) & mask;
@@ -194,7 +201,7 @@ public final class PathTable {
 
     /** {@link #hashOf(long[], long[])} of a stored path, read from the pool. */
     private int hashOf(int id) {
-        return hashAt(offset[id]);
+        return hashAt(meta[2 * id]);
     }
 
     private int hashAt(int o) {
@@ -224,23 +231,24 @@ public final class PathTable {
 
     /** One more route uses the path. */
     public void retain(int id) {
-        refs[id]++;
+        meta[2 * id + 1]++;
     }
 
     /** One route fewer uses the path; at zero it becomes a candidate for the next {@link #collect}. */
     public void release(int id) {
-        if (--refs[id] == 0) candidates.set(id);
-        else if (refs[id] < 0) throw new IllegalStateException("path " + id + " released more often than retained");
+        int n = --meta[2 * id + 1];
+        if (n == 0) candidates.set(id);
+        else if (n < 0) throw new IllegalStateException("path " + id + " released more often than retained");
     }
 
     /** Routes using the path (as counted by {@link #retain}/{@link #release}). */
     public int refCount(int id) {
-        return refs[id];
+        return meta[2 * id + 1];
     }
 
     /** True while the id names a path (interned and not freed). */
     public boolean isLive(int id) {
-        return id >= 0 && id < idLimit && offset[id] >= 0;
+        return id >= 0 && id < idLimit && meta[2 * id] >= 0;
     }
 
     /**
@@ -259,7 +267,7 @@ public final class PathTable {
     public int collect() {
         int freed = 0;
         for (int id = candidates.nextSetBit(0); id >= 0; id = candidates.nextSetBit(id + 1)) {
-            if (refs[id] != 0 || offset[id] < 0) continue;
+            if (meta[2 * id + 1] != 0 || meta[2 * id] < 0) continue;
             free(id);
             freed++;
         }
@@ -277,12 +285,12 @@ public final class PathTable {
 
     private void free(int id) {
         unlink(id);
-        int o = offset[id];
+        int o = meta[2 * id];
         int len = recordLength(o);
         pool[o] = DEAD;
         putVarint(o + 1, len); // fits: a record is at least two bytes, and its length's varint one shorter
         garbage += len;
-        offset[id] = -1;
+        meta[2 * id] = -1;
         live--;
         freeIds.push(id);
         for (IntConsumer l : freeListeners) l.accept(id);
@@ -321,13 +329,13 @@ public final class PathTable {
             for (int i = mix(hashAt(r)) & mask; ; i = (i + 1) & mask) {
                 int s = slots[i];
                 if (s == 0) throw new IllegalStateException("AS path pool: no id for the record at " + r);
-                if (offset[(s & ID_MASK) - 1] == r) {
+                if (meta[2 * ((s & ID_MASK) - 1)] == r) {
                     id = (s & ID_MASK) - 1;
                     break;
                 }
             }
             System.arraycopy(pool, r, pool, w, len);
-            offset[id] = w;
+            meta[2 * id] = w;
             w += len;
             r += len;
         }
@@ -351,26 +359,26 @@ public final class PathTable {
     }
 
     public int hopCount(int id) {
-        int o = offset[id];
+        int o = meta[2 * id];
         byte b = pool[o];
         return b >= 0 ? b >>> 2 : varint(o) >>> 2;
     }
 
     public long hop(int id, int i) {
-        int o = offset[id];
+        int o = meta[2 * id];
         int w = (pool[o] & 3) + 1;
         return read(dataStart(o) + i * w, w);
     }
 
     public int originCount(int id) {
-        int p = offset[id];
+        int p = meta[2 * id];
         while (pool[p++] < 0) { }
         byte b = pool[p];
         return b >= 0 ? b : varint(p);
     }
 
     public long origin(int id, int i) {
-        int o = offset[id];
+        int o = meta[2 * id];
         int w = (pool[o] & 3) + 1;
         return read(dataStart(o) + (hopCount(id) + i) * w, w);
     }
@@ -378,7 +386,7 @@ public final class PathTable {
     public long[] hops(int id) {
         long[] r = new long[hopCount(id)];
         int w = width(id);
-        int p = dataStart(offset[id]);
+        int p = dataStart(meta[2 * id]);
         for (int i = 0; i < r.length; i++, p += w) r[i] = read(p, w);
         return r;
     }
@@ -415,7 +423,7 @@ public final class PathTable {
 
     /** Bytes held by this table's arrays. */
     public long approximateBytes() {
-        return pool.length + 4L * (offset.length + refs.length + slots.length + freeIds.elements().length)
+        return pool.length + 4L * (meta.length + slots.length + freeIds.elements().length)
                 + candidates.size() / 8;
     }
 
