@@ -62,10 +62,14 @@ public final class ChurnMemoryBench {
         for (int d = 1; d <= days; d++) {
             t0 = System.nanoTime();
             c0 = cpu.getCurrentThreadCpuTime();
+            long a0 = sim.counts().announcements, n0 = sim.counts().newPaths, w0 = sim.counts().withdrawals;
             sim.day(engine);
             long used = report("day " + d, engine, base, first, t0, c0, sim);
             if (first < 0) first = used;
-            System.out.println("       generated so far: " + sim.counts());
+            long a = sim.counts().announcements - a0;
+            System.out.printf(Locale.ROOT, "       generated this day: %d announcements (%.3f per peer per s), never-seen path %.2f%%, %d withdrawals (%.3f per peer per s)%n",
+                    a, a / 86_400.0 / table.peers().size(), 100.0 * (sim.counts().newPaths - n0) / a, sim.counts().withdrawals - w0,
+                    (sim.counts().withdrawals - w0) / 86_400.0 / table.peers().size());
         }
         engine.finish();
         System.out.println("generated: " + sim.counts());

@@ -65,6 +65,7 @@ public final class ChurnSimulator {
     private final Long2IntOpenHashMap altByPeerOrigin = new Long2IntOpenHashMap();
 
     private final Counts counts = new Counts();
+    private long dayNewPaths, dayAnnouncements;
     private final long seed;
     /** (peer, origin) whose backup path was announced once: later uses are of a seen path. */
     private final java.util.BitSet backupsUsed;
@@ -126,6 +127,8 @@ public final class ChurnSimulator {
 
     /** One day of churn, from where the last call (or the RIB) left off. */
     public void day(ElementSink sink) {
+        dayNewPaths = counts.newPaths;
+        dayAnnouncements = counts.announcements;
         int vanish = rates.vanishingPrefixesPerDay(), appear = rates.newPrefixesPerDay();
         double ownAnnouncements = rates.announcementsPerSecond() - rates.withdrawalsPerSecond() * rates.flapShare();
         for (int s = 0; s < DAY; s++, time++) {
@@ -176,7 +179,8 @@ public final class ChurnSimulator {
             // route's backup (one per peer and origin, the same every time: seen once it was used)
             int origin = originOf(cur);
             long key = ((long) peer << 32) | (origin & 0xffffffffL);
-            if (counts.newPaths < rates.newPathShare() * (counts.announcements + 1)) {
+            // the share holds day by day: early on, first uses of backups alone exceed it
+            if (counts.newPaths - dayNewPaths < rates.newPathShare() * (counts.announcements - dayAnnouncements + 1)) {
                 next = -(alternative(cur, random.nextLong(), -1L) + 2);
                 counts.newPaths++;
             } else {
