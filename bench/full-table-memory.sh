@@ -17,8 +17,11 @@ if ! ls "$OUT"/rib.*.gz >/dev/null 2>&1; then
 fi
 LIB="$ROOT/cli/target/lib"
 [ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
-CP="$(ls "$ROOT"/{wire,core,ingest,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+# private copies of the jars, so that a build during the run cannot swap them under it
+mkdir -p "$TMP/jars"
+cp $(ls "$ROOT"/{wire,core,ingest,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests) "$TMP/jars/"
+CP="$(ls "$TMP"/jars/*.jar | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
 "$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,FullTableMemoryBench}.java
 printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -389,6 +389,15 @@ public final class Engine implements RoutingView, ElementSink {
                     s.recentLost(), s.recentLostSlash24(), s.agreeing(), s.carrying(), s.recentCovered()));
         }
         listener.binClosed(binStart, end, this);
+        // a safe point: no path id is held across it but by the caches told here
+        if (routing.collectPaths() > 0) forgetPathIds();
+    }
+
+    /** Freed path ids may name other paths from now on: drop the identity cache. */
+    private void forgetPathIds() {
+        Arrays.fill(pathKeys, null);
+        lastAsPath = null;
+        lastPathId = -1;
     }
 
     private int binsSinceFullCheck;

@@ -10,7 +10,11 @@ import org.blackout.wire.net.Prefix;
  * the lower word only for the few IPv6 prefixes longer than /64), and the lookup table is an open
  * addressing array of ids compared against them: about 13 bytes per prefix plus slack, no object
  * per prefix. Ids are never reused: a prefix withdrawn everywhere keeps its id, which is what lets
- * an entity remember the space it lost.
+ * an entity remember the space it lost (its known and lost prefixes, the signals' basis). Unlike AS
+ * paths (six in ten dead after a real day, see {@link PathTable#collect}) few prefixes die: about
+ * 300 a day of 250 k on the shared route-views2 days, each costing its 13 bytes here and 4 bytes in
+ * each full-feed peer's dense table, so retiring them would save little and change what entities
+ * report; it is not done.
  */
 public final class PrefixTable {
     public static final int NONE = -1;

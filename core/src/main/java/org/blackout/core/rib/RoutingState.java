@@ -13,6 +13,9 @@ import org.blackout.wire.net.Prefix;
  *
  * <p>RIB dumps re-sync a peer: between {@link #beginSync} and {@link #endSync} the peer's routes
  * are overwritten by the dump's, and routes the dump did not carry are dropped at the end.
+ *
+ * <p>Every route change passes through {@link #announce(int, int, int)} and {@link #remove(int, int)},
+ * which keep the path table's reference counts: {@link #collectPaths} frees the paths no route uses.
  */
 public final class RoutingState {
     private final PrefixTable prefixes = new PrefixTable();
@@ -84,7 +87,11 @@ public final class RoutingState {
         if (pending != null) pending.clear(p);
         int old = ribs.get(peer).put(p, pathId, prefixes.isV6(p), prefixes.size());
         if (old == PeerRib.NONE) peerBits.set(p, peer, true);
-        if (old != pathId) listener.changed(peer, p, old, pathId);
+        if (old != pathId) {
+            paths.retain(pathId);
+            if (old != PeerRib.NONE) paths.release(old);
+            listener.changed(peer, p, old, pathId);
+        }
         return old;
     }
 
@@ -147,6 +154,7 @@ public final class RoutingState {
         int old = ribs.get(peer).remove(p, prefixes.isV6(p));
         if (old != PeerRib.NONE) {
             peerBits.set(p, peer, false);
+            paths.release(old);
             listener.changed(peer, p, old, PeerRib.NONE);
         }
         return old;
@@ -189,6 +197,15 @@ public final class RoutingState {
         for (int p : ids) remove(peer, p);
         rib.clear();
         return n;
+    }
+
+    /**
+     * Frees the AS paths no route uses any more (see {@link PathTable#collect}); their ids may be
+     * handed out again afterwards. Call between elements, never while a path id read before the
+     * call is still to be used. Returns how many paths were freed.
+     */
+    public int collectPaths() {
+        return paths.collect();
     }
 
     /** Stale peers keep their routes but count for nothing until they speak again. */

@@ -52,6 +52,9 @@ public final class SignalCalculator {
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
+        routing.paths().onFree(id -> { // a freed id may name another path next: forget its border
+            if (id < borders.length) borders[id] = 0;
+        });
         this.index = index;
         this.maps = maps;
         this.threshold = threshold;
