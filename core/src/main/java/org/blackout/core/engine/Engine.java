@@ -374,12 +374,20 @@ public final class Engine implements RoutingView, ElementSink {
         calculator.clock(end, config.recentLossMicros());
         Instant time = instant(binStart);
         int fullFeed = routing.fullFeedCount();
-        for (int e : emissionOrder()) {
-            if (e >= cache.length) cache = Arrays.copyOf(cache, Math.max(e + 1, cache.length * 2));
+        int[] emit = emissionOrder();
+        if (index.size() > cache.length) cache = Arrays.copyOf(cache, Math.max(index.size(), cache.length * 2));
+        // the bin's state is frozen from here to the signals: the changed entities' states are computed
+        // first, over the calculator's threads, then emitted in order as before
+        if (stale.length < emit.length) stale = new int[emit.length];
+        int changed = 0;
+        for (int e : emit) {
             if (cache[e] == null || index.isDirty(e)) {
-                cache[e] = calculator.compute(e);
+                stale[changed++] = e;
                 index.clean(e);
             }
+        }
+        calculator.computeAll(stale, changed, cache);
+        for (int e : emit) {
             SignalCalculator.State s = cache[e];
             long[] counts = index.takeCounts(e);
             int members = index.members(e).size();
@@ -393,6 +401,8 @@ public final class Engine implements RoutingView, ElementSink {
 
     private int binsSinceFullCheck;
     private int[] order = new int[0];
+    /** Scratch of closeBin: the entities whose state must be recomputed this bin. */
+    private int[] stale = new int[0];
 
     /** Fixed watch entities first, in the order given, then every other entity sorted. */
     private int[] emissionOrder() {
@@ -489,5 +499,14 @@ public final class Engine implements RoutingView, ElementSink {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * How many threads compute a closed bin's signals (default {@link SignalCalculator#DEFAULT_THREADS});
+     * the signals do not depend on it.
+     */
+    public Engine signalThreads(int n) {
+        calculator.threads(n);
+        return this;
     }
 }

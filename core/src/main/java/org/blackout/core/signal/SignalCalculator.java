@@ -3,6 +3,8 @@ package org.blackout.core.signal;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.blackout.core.entity.CountryCode;
@@ -42,13 +44,24 @@ public final class SignalCalculator {
      * look-ups were a quarter of a three-day replay (JFR).
      */
     private long[] borders = new long[1024];
+    /** Opaque access to {@link #borders}: workers of {@link #computeAll} share it, and a long must not tear. */
+    private static final VarHandle BORDER = MethodHandles.arrayElementVarHandle(long[].class);
     private CoveringPrefixes covering;
     private static final int DENSE_ASNS = 1 << 19;
     private short[] asCountries;
     private static final PrefixVisibility.Status[] STATUSES = PrefixVisibility.Status.values();
-    /** Scratch of {@link #compute}: members' peer sets and statuses, reused between calls. */
-    private long[] rowsOf = new long[1024];
-    private byte[] statusOf = new byte[1024];
+    /** Scratch of the calling thread's {@link #compute}; each worker of {@link #computeAll} has its own. */
+    private final Scratch scratch = new Scratch();
+    private int threads = DEFAULT_THREADS;
+
+    /** Threads {@link #computeAll} uses by default: the machine's cores, at most four. */
+    public static final int DEFAULT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** Members' peer sets and statuses copied in member order, reused between calls of one thread. */
+    private static final class Scratch {
+        long[] rowsOf = new long[1024];
+        byte[] statusOf = new byte[1024];
+    }
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -93,6 +106,119 @@ public final class SignalCalculator {
 
     /** As {@link #compute(int, it.unimi.dsi.fastutil.ints.IntList)} with another window for "recent" losses. */
     public State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros) {
+        prepare();
+        return compute(entityId, lostOut, recentMicros, scratch);
+    }
+
+    /** How many threads {@link #computeAll} may use (1: the caller's alone). */
+    public void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("signal threads must be at least 1: " + n);
+        threads = n;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * The states of {@code entities[0..count)}, into {@code out[entity]}: the same as calling
+     * {@link #compute(int)} for each, spread over {@link #threads()} threads (the caller's among them).
+     * The routing state must not change meanwhile; a closed bin's state is frozen, and each state is a
+     * pure function of it, so which thread computes which entity does not show in the results. The
+     * shared caches (border AS per path, covering prefixes, AS → country) are grown here first and
+     * only ever hold values every thread would compute alike.
+     */
+    public void computeAll(int[] entities, int count, State[] out) {
+        prepare();
+        int workers = Math.min(threads, count);
+        if (workers <= 1 || members(entities, count) < PARALLEL_MIN_MEMBERS) {
+            for (int k = 0; k < count; k++) out[entities[k]] = compute(entities[k], null, recentMicros, scratch);
+            return;
+        }
+        // largest first, handed out one at a time: a country of 50 k members next to 200 of a few
+        int[] byWork = largestFirst(entities, count);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long recent = recentMicros;
+        java.util.List<java.util.concurrent.Future<?>> helpers = new ArrayList<>(workers - 1);
+        for (int t = 1; t < workers; t++) {
+            helpers.add(Workers.pool().submit(() -> {
+                Scratch mine = new Scratch();
+                for (int k; (k = next.getAndIncrement()) < count; ) out[byWork[k]] = compute(byWork[k], null, recent, mine);
+            }));
+        }
+        RuntimeException failed = null;
+        try {
+            for (int k; (k = next.getAndIncrement()) < count; ) out[byWork[k]] = compute(byWork[k], null, recent, scratch);
+        } catch (RuntimeException e) {
+            next.set(count); // stop the helpers at their next entity
+            failed = e;
+        }
+        for (java.util.concurrent.Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted computing signals", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) failed = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    /** Below this many members in all, handing entities to another thread costs more than it saves. */
+    private static final int PARALLEL_MIN_MEMBERS = 20_000;
+
+    private long members(int[] entities, int count) {
+        long n = 0;
+        for (int k = 0; k < count; k++) n += index.members(entities[k]).size();
+        return n;
+    }
+
+    private int[] largestFirst(int[] entities, int count) {
+        int[] byWork = java.util.Arrays.copyOf(entities, count);
+        int[] size = new int[count];
+        Integer[] pos = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            size[k] = index.members(entities[k]).size();
+            pos[k] = k;
+        }
+        java.util.Arrays.sort(pos, (a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(a, b));
+        for (int k = 0; k < count; k++) byWork[k] = entities[pos[k]];
+        return byWork;
+    }
+
+    /** Grows the shared caches to the current tables, so workers only read and fill them in place. */
+    private void prepare() {
+        int paths = routing.paths().size();
+        if (paths > borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(paths, borders.length * 2));
+        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        if (covering == null) covering = new CoveringPrefixes(routing.prefixes());
+        covering.catchUp();
+    }
+
+    /** The helper threads of {@link #computeAll}, shared by every calculator: daemons, started on first use. */
+    private static final class Workers {
+        private static volatile java.util.concurrent.ExecutorService pool;
+
+        static java.util.concurrent.ExecutorService pool() {
+            java.util.concurrent.ExecutorService p = pool;
+            if (p != null) return p;
+            synchronized (Workers.class) {
+                if (pool == null) {
+                    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                    pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r, "signals-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                return pool;
+            }
+        }
+    }
+
+    private State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros, Scratch scratch) {
         EntityIndex.Members m = index.members(entityId);
         int n = m.size();
         if (n == 0) return State.EMPTY;
@@ -120,10 +246,10 @@ public final class SignalCalculator {
         // prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
         // address order instead missed the cache for nearly every member of a large entity, the
         // calculator's main cost (JFR); the walk below reads these compact copies.
-        if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
-        if (statusOf.length < n) statusOf = new byte[Math.max(n, statusOf.length * 2)];
-        long[] rowsOf = this.rowsOf;
-        byte[] statusOf = this.statusOf;
+        if (scratch.rowsOf.length < n * words) scratch.rowsOf = new long[Math.max(n * words, scratch.rowsOf.length * 2)];
+        if (scratch.statusOf.length < n) scratch.statusOf = new byte[Math.max(n, scratch.statusOf.length * 2)];
+        long[] rowsOf = scratch.rowsOf;
+        byte[] statusOf = scratch.statusOf;
         for (int i = 0; i < n; i++) {
             int p = m.prefix(i);
             for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
@@ -200,7 +326,6 @@ public final class SignalCalculator {
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
     private boolean coveredByVisible(PrefixTable pt, int p) {
-        if (covering == null) covering = new CoveringPrefixes(pt);
         for (int q : covering.of(p)) if (prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
         return false;
     }
@@ -319,18 +444,17 @@ public final class SignalCalculator {
      * path is inside.
      */
     private long border(PathTable paths, int path, int country) {
-        if (path >= borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(path + 1, borders.length * 2));
-        long cached = borders[path];
+        long cached = (long) BORDER.getOpaque(borders, path); // grown by prepare(): every interned path fits
         if ((cached >>> 33) == country + 1) return (cached & ((1L << 33) - 1)) - 1;
         long b = walkBorder(paths, path, country);
-        borders[path] = ((long) (country + 1) << 33) | (b + 1);
+        BORDER.setOpaque(borders, path, ((long) (country + 1) << 33) | (b + 1));
         return b;
     }
 
     /** AS → country: a RIB's new paths each walk their hops, and most ASNs are small enough for an array. */
     private int asCountry(long asn) {
         if (asn >= DENSE_ASNS) return maps.asCountry(asn);
-        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        // allocated by prepare(); workers may fill a slot twice, with the same value (a short never tears)
         int v = asCountries[(int) asn];
         if (v == 0) asCountries[(int) asn] = (short) (v = maps.asCountry(asn) + 2); // 0: not looked up yet
         return v - 2;
