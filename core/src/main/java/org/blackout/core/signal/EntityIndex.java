@@ -46,10 +46,11 @@ public final class EntityIndex {
         final DoubleArrayList weights; // null: whole prefixes
         long announcements, withdrawals;
         /**
-         * Member indexes in prefix order, kept between bins; members only join, so it orders the
-         * first {@code sorted.length} members and newcomers are merged in. Null: never ordered.
+         * The members in prefix order with their nesting, kept between bins by the signal calculator;
+         * members only join, so it covers the first {@code layout.size} members and newcomers are
+         * merged in. Null: never laid out.
          */
-        int[] sorted;
+        SignalCalculator.Layout layout;
 
         Members(boolean weighted) {
             weights = weighted ? new DoubleArrayList(4) : null;
@@ -61,15 +62,6 @@ public final class EntityIndex {
 
         public int prefix(int i) {
             return prefixes.getInt(i);
-        }
-
-        /** The cached prefix order of the first {@code sortedOrder().length} members, or null. */
-        public int[] sortedOrder() {
-            return sorted;
-        }
-
-        public void sortedOrder(int[] order) {
-            sorted = order;
         }
 
         public double weight(int i) {
@@ -145,7 +137,10 @@ public final class EntityIndex {
         Members m = members.get(entity);
         if (m.weights == null) return;
         int i = m.prefixes.lastIndexOf(prefixId);
-        if (i >= 0) m.weights.set(i, m.weights.getDouble(i) + weight);
+        if (i >= 0) {
+            m.weights.set(i, m.weights.getDouble(i) + weight);
+            m.layout = null; // it holds the weights
+        }
     }
 
     /** Calls {@code action} with every entity the prefix belongs to. */

@@ -61,6 +61,23 @@ public final class SignalCalculator {
     private static final class Scratch {
         long[] rowsOf = new long[1024];
         byte[] statusOf = new byte[1024];
+        /** Per member in prefix order: cumulative peer set (with its enclosing members'), visibility, reachability. */
+        long[] cum = new long[1024];
+        boolean[] vis = new boolean[1024], reach = new boolean[1024];
+        final Walk walk = new Walk();
+        /** Per peer, for the upstream count: the path of its current run of members and the run's length. */
+        int[] runPath = new int[64], run = new int[64];
+
+        void fit(int n, int words) {
+            if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
+            if (cum.length < n * words) cum = new long[Math.max(n * words, cum.length * 2)];
+            if (statusOf.length < n) {
+                int c = Math.max(n, statusOf.length * 2);
+                statusOf = new byte[c];
+                vis = new boolean[c];
+                reach = new boolean[c];
+            }
+        }
     }
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
@@ -222,32 +239,32 @@ public final class SignalCalculator {
         EntityIndex.Members m = index.members(entityId);
         int n = m.size();
         if (n == 0) return State.EMPTY;
-        PrefixTable pt = routing.prefixes();
-        PeerBits bits = routing.peerBits();
-        int words = bits.words();
-        int[] order = m.sortedOrder();
-        if (order == null || order.length != n) {
-            order = order == null ? prefixOrder(m, pt, 0) : merge(order, prefixOrder(m, pt, order.length), m, pt);
-            m.sortedOrder(order);
+        Layout layout = layout(m, routing.prefixes());
+        int words = routing.peerBits().words();
+        scratch.fit(n, words);
+        snapshot(m, n, words, scratch);
+        Walk walk = scratch.walk;
+        walk.reset(prefixes.words(), Math.max(words, routing.fullFeedMask(false).length));
+        walk(layout, words, walk, scratch, lostOut, recentMicros);
+        int peersSeeing = 0;
+        for (long w : walk.seeing) peersSeeing += Long.bitCount(w);
+        int agreeing = 0, carrying = 0;
+        for (int w = 0; w < walk.goneOfLost.length; w++) {
+            agreeing += Long.bitCount(walk.goneOfLost[w]);
+            carrying += Long.bitCount(walk.carriersOfLost[w]);
         }
+        return new State(walk.visible, walk.visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m, words, scratch),
+                walk.known, walk.lost, walk.recent, walk.recentSlash24, agreeing, carrying, walk.recentCovered);
+    }
 
-        long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
-        int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
-        long[] seeing = new long[Math.max(words, mask4.length)];
-        double visible = 0;
-        int visiblePrefixes = 0;
-        int known = 0, lost = 0, recent = 0, recentCovered = 0;
-        double recentSlash24 = 0;
-        int pw = prefixes.words();
-        long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
-        boolean[] reach = new boolean[Math.min(n, 129) + 1];
-
-        // Pass 1, in member order (for countries that is prefix-id order, as members join when their
-        // prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
-        // address order instead missed the cache for nearly every member of a large entity, the
-        // calculator's main cost (JFR); the walk below reads these compact copies.
-        if (scratch.rowsOf.length < n * words) scratch.rowsOf = new long[Math.max(n * words, scratch.rowsOf.length * 2)];
-        if (scratch.statusOf.length < n) scratch.statusOf = new byte[Math.max(n, scratch.statusOf.length * 2)];
+    /**
+     * Pass 1, in member order (for countries that is prefix-id order, as members join when their
+     * prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
+     * address order instead missed the cache for nearly every member of a large entity (JFR); the
+     * walk reads these compact copies.
+     */
+    private void snapshot(EntityIndex.Members m, int n, int words, Scratch scratch) {
+        PeerBits bits = routing.peerBits();
         long[] rowsOf = scratch.rowsOf;
         byte[] statusOf = scratch.statusOf;
         for (int i = 0; i < n; i++) {
@@ -255,77 +272,143 @@ public final class SignalCalculator {
             for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
             statusOf[i] = (byte) prefixes.status(p, now).ordinal();
         }
+    }
 
-        // stack of enclosing members: index into order, cumulative peer set, visibility
-        int[] stack = new int[n];
-        long[][] cum = new long[Math.min(n, 129) + 1][words];
-        boolean[] vis = new boolean[Math.min(n, 129) + 1];
-        int depth = 0;
+    /** What the walk over an entity's nesting forest adds up. */
+    private static final class Walk {
+        long[] seeing = new long[1], carriersOfLost = new long[1], goneOfLost = new long[1];
+        double visible, recentSlash24;
+        int visiblePrefixes, known, lost, recent, recentCovered;
+
+        void reset(int peerWords, int seeingWords) {
+            if (carriersOfLost.length != peerWords) {
+                carriersOfLost = new long[peerWords];
+                goneOfLost = new long[peerWords];
+            } else {
+                java.util.Arrays.fill(carriersOfLost, 0);
+                java.util.Arrays.fill(goneOfLost, 0);
+            }
+            if (seeing.length != seeingWords) seeing = new long[seeingWords];
+            else java.util.Arrays.fill(seeing, 0);
+            visible = recentSlash24 = 0;
+            visiblePrefixes = known = lost = recent = recentCovered = 0;
+        }
+    }
+
+    /**
+     * Pass 2, in prefix order: each member's peers are its own plus its enclosing members' (the
+     * layout's parent), its own part visible when enough full-feed peers see it.
+     */
+    private void walk(Layout layout, int words, Walk walk, Scratch scratch, it.unimi.dsi.fastutil.ints.IntList lostOut,
+                      long recentMicros) {
+        long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
+        int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
+        long[] rowsOf = scratch.rowsOf, cum = scratch.cum;
+        byte[] statusOf = scratch.statusOf;
+        boolean[] vis = scratch.vis, reach = scratch.reach;
+        long[] seeing = walk.seeing;
+        int n = layout.size;
         for (int k = 0; k < n; k++) {
-            int i = order[k];
-            int p = m.prefix(i);
-            boolean v6 = pt.isV6(p);
+            int i = layout.order[k], parent = layout.parent[k];
+            boolean v6 = k >= layout.firstV6;
             long[] mask = v6 ? mask6 : mask4;
             int full = v6 ? full6 : full4;
-            while (depth > 0 && !pt.covers(m.prefix(stack[depth - 1]), p)) depth--;
-            if (depth >= cum.length) depth = cum.length - 1; // cannot happen: nesting depth ≤ 129
-            long[] c = cum[depth];
-            int own = 0;
+            int own = 0, covered = 0;
             for (int w = 0; w < words; w++) {
                 long row = rowsOf[i * words + w];
-                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | row;
+                long c = (parent >= 0 ? cum[parent * words + w] : 0) | row;
+                cum[k * words + w] = c;
                 if (w < mask.length) {
                     seeing[w] |= row & mask[w];
                     own += Long.bitCount(row & mask[w]);
+                    covered += Long.bitCount(c & mask[w]);
                 }
             }
-            if (full > 0 && own > threshold * full) visiblePrefixes++;
-            int covered = 0;
-            for (int w = 0; w < words && w < mask.length; w++) covered += Long.bitCount(c[w] & mask[w]);
+            if (full > 0 && own > threshold * full) walk.visiblePrefixes++;
             boolean visibleHere = full > 0 && covered > threshold * full;
-            vis[depth] = visibleHere;
-            double weight = m.weight(i);
+            vis[k] = visibleHere;
+            double weight = layout.weight[k];
             // per prefix among its carriers: a lost prefix inside a reachable member is not lost space
-            boolean parentReach = depth > 0 && reach[depth - 1];
+            boolean parentReach = parent >= 0 && reach[parent];
             switch (STATUSES[statusOf[i]]) {
                 case VISIBLE -> {
-                    known++;
-                    reach[depth] = true;
+                    walk.known++;
+                    reach[k] = true;
                 }
                 case LOST -> {
-                    known++;
+                    walk.known++;
+                    int p = layout.prefix[k];
                     // a prefix withdrawn by its carriers is lost as a prefix; its space may still be
                     // reachable under a visible aggregate (the entity's own or a provider's, any origin)
-                    boolean reachable = parentReach || coveredByVisible(pt, p);
-                    reach[depth] = reachable;
-                    lost++;
+                    boolean reachable = parentReach || coveredByVisible(p);
+                    reach[k] = reachable;
+                    walk.lost++;
                     if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
-                        recent++;
-                        if (reachable) recentCovered++;
-                        else if (!v6) recentSlash24 += weight;
-                        prefixes.orPeers(p, carriersOfLost, goneOfLost);
+                        walk.recent++;
+                        if (reachable) walk.recentCovered++;
+                        else if (!v6) walk.recentSlash24 += weight;
+                        prefixes.orPeers(p, walk.carriersOfLost, walk.goneOfLost);
                         if (lostOut != null) lostOut.add(p);
                     }
                 }
-                default -> reach[depth] = parentReach;
+                default -> reach[k] = parentReach;
             }
-            if (visibleHere) visible += weight;
-            if (depth > 0 && vis[depth - 1]) visible -= weight; // the parent's own part shrinks by this child
-            stack[depth++] = i;
+            if (visibleHere) walk.visible += weight;
+            if (parent >= 0 && vis[parent]) walk.visible -= weight; // the parent's own part shrinks by this child
         }
-        int peersSeeing = 0;
-        for (long w : seeing) peersSeeing += Long.bitCount(w);
-        int agreeing = 0, carrying = 0;
-        for (int w = 0; w < pw; w++) {
-            agreeing += Long.bitCount(goneOfLost[w]);
-            carrying += Long.bitCount(carriersOfLost[w]);
+    }
+
+    /**
+     * An entity's members in prefix order with what the walk needs of each, kept between bins
+     * (members only join; weights are final once a member has joined): the prefix ids, weights and,
+     * for each, the position of its nearest enclosing member (-1: a root). Finding the enclosing
+     * member with a stack of {@link PrefixTable#covers} tests for every member every bin was a
+     * large part of the walk; the forest only changes when a member joins.
+     */
+    static final class Layout {
+        final int size;
+        final int[] order;
+        final int[] prefix;
+        final int[] parent;
+        final double[] weight;
+        /** Position of the first IPv6 member ({@link #prefixOrder} puts IPv4 first). */
+        final int firstV6;
+
+        Layout(EntityIndex.Members m, PrefixTable pt, int[] order) {
+            int n = order.length;
+            this.size = n;
+            this.order = order;
+            this.prefix = new int[n];
+            this.parent = new int[n];
+            this.weight = new double[n];
+            int[] stack = new int[n];
+            int depth = 0, v6 = n;
+            for (int k = 0; k < n; k++) {
+                int p = m.prefix(order[k]);
+                prefix[k] = p;
+                weight[k] = m.weight(order[k]);
+                if (v6 == n && pt.isV6(p)) v6 = k;
+                while (depth > 0 && !pt.covers(prefix[stack[depth - 1]], p)) depth--;
+                parent[k] = depth > 0 ? stack[depth - 1] : -1;
+                stack[depth++] = k;
+            }
+            this.firstV6 = v6;
         }
-        return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m), known, lost, recent,
-                recentSlash24, agreeing, carrying, recentCovered);
+    }
+
+    /** The entity's layout, brought up to its members (newcomers merged into the existing order). */
+    static Layout layout(EntityIndex.Members m, PrefixTable pt) {
+        Layout l = m.layout;
+        int n = m.size();
+        if (l != null && l.size == n) return l;
+        int[] order = l == null ? prefixOrder(m, pt, 0) : merge(l.order, prefixOrder(m, pt, l.size), m, pt);
+        l = new Layout(m, pt, order);
+        m.layout = l;
+        return l;
     }
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
-    private boolean coveredByVisible(PrefixTable pt, int p) {
+    private boolean coveredByVisible(int p) {
         for (int q : covering.of(p)) if (prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
         return false;
     }
@@ -388,7 +471,12 @@ public final class SignalCalculator {
         return ((pt.hi(p) >>> 32) << 8) | pt.length(p);
     }
 
-    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
+    /**
+     * The entity's upstreams: over every full-feed peer's route to every member, the share of each
+     * border AS (countries) or upstream of the origin (ASes). Reads the members' peer sets copied by
+     * {@link #snapshot}, so only peers with a route are asked for it.
+     */
+    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m, int words, Scratch scratch) {
         PathTable paths = routing.paths();
         PrefixTable pt = routing.prefixes();
         Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
@@ -396,27 +484,34 @@ public final class SignalCalculator {
         int country = entity instanceof Entity.Country c ? CountryCode.encode(c.code()) : -1;
         long asn = entity instanceof Entity.As a ? a.asn() : -1;
         long[] m4 = routing.fullFeedMask(false), m6 = routing.fullFeedMask(true);
-        // a peer reaches most of an entity's prefixes over one path: count runs of a path, then its upstream
-        int runPath = -1, run = 0;
-        for (int peer = 0; peer < routing.peerCount(); peer++) {
-            if (!routing.isFullFeed(peer)) continue;
-            PeerRib rib = routing.rib(peer);
-            for (int i = 0; i < m.size(); i++) {
-                int p = m.prefix(i);
-                long[] mask = pt.isV6(p) ? m6 : m4;
-                if ((peer >>> 6) >= mask.length || (mask[peer >>> 6] & (1L << peer)) == 0) continue;
-                int path = rib.get(p);
-                if (path == PeerRib.NONE) continue;
-                if (path == runPath) {
-                    run++;
-                    continue;
+        int peers = routing.peerCount();
+        if (scratch.runPath.length < peers) {
+            scratch.runPath = new int[Math.max(peers, scratch.runPath.length * 2)];
+            scratch.run = new int[scratch.runPath.length];
+        }
+        int[] runPath = scratch.runPath, run = scratch.run;
+        java.util.Arrays.fill(run, 0, peers, 0);
+        java.util.Arrays.fill(runPath, 0, peers, -1);
+        long[] rowsOf = scratch.rowsOf;
+        // a peer reaches most of an entity's prefixes over one path: count each peer's runs of a path, then its upstream
+        for (int i = 0, n = m.size(); i < n; i++) {
+            int p = m.prefix(i);
+            long[] mask = pt.isV6(p) ? m6 : m4;
+            for (int w = 0; w < words && w < mask.length; w++) {
+                for (long b = rowsOf[i * words + w] & mask[w]; b != 0; b &= b - 1) {
+                    int peer = (w << 6) + Long.numberOfTrailingZeros(b);
+                    int path = routing.rib(peer).get(p); // a bit in the row: the peer has a route
+                    if (path == runPath[peer]) {
+                        run[peer]++;
+                        continue;
+                    }
+                    total += count(counts, paths, runPath[peer], run[peer], country, asn);
+                    runPath[peer] = path;
+                    run[peer] = 1;
                 }
-                total += count(counts, paths, runPath, run, country, asn);
-                runPath = path;
-                run = 1;
             }
         }
-        total += count(counts, paths, runPath, run, country, asn);
+        for (int peer = 0; peer < peers; peer++) total += count(counts, paths, runPath[peer], run[peer], country, asn);
         if (total == 0) return List.of();
         List<Upstream> out = new ArrayList<>();
         for (Long2IntMap.Entry e : counts.long2IntEntrySet()) out.add(new Upstream(e.getLongKey(), (double) e.getIntValue() / total));
