@@ -330,6 +330,7 @@ public final class Engine implements RoutingView, ElementSink {
     /** Every RIB change: keep AS membership and dirty marks current. */
     private void routeChanged(int peer, int p, int oldPath, int newPath) {
         index.prefixChanged(p);
+        visibility.changed(p);
         if (newPath == PeerRib.NONE || !anyAs) return;
         PathTable paths = routing.paths();
         int n = paths.originCount(newPath);

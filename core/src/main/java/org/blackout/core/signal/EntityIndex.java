@@ -51,6 +51,8 @@ public final class EntityIndex {
          * merged in. Null: never laid out.
          */
         SignalCalculator.Layout layout;
+        /** A large entity's members' peer sets and statuses, refreshed by the signal calculator. Null: none kept. */
+        SignalCalculator.Snapshot snapshot;
 
         Members(boolean weighted) {
             weights = weighted ? new DoubleArrayList(4) : null;

@@ -53,6 +53,8 @@ public final class SignalCalculator {
     /** Scratch of the calling thread's {@link #compute}; each worker of {@link #computeAll} has its own. */
     private final Scratch scratch = new Scratch();
     private int threads = DEFAULT_THREADS;
+    /** The visibility generation the snapshots taken now are of (set by {@link #prepare}). */
+    private int generation;
 
     /** Threads {@link #computeAll} uses by default: the machine's cores, at most four. */
     public static final int DEFAULT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -207,6 +209,7 @@ public final class SignalCalculator {
 
     /** Grows the shared caches to the current tables, so workers only read and fill them in place. */
     private void prepare() {
+        generation = prefixes.nextGeneration(); // snapshots taken from here on see every change stamped before
         int paths = routing.paths().size();
         if (paths > borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(paths, borders.length * 2));
         if (asCountries == null) asCountries = new short[DENSE_ASNS];
@@ -242,10 +245,20 @@ public final class SignalCalculator {
         Layout layout = layout(m, routing.prefixes());
         int words = routing.peerBits().words();
         scratch.fit(n, words);
-        snapshot(m, n, words, scratch);
+        long[] rowsOf;
+        byte[] statusOf;
+        if (n >= SNAPSHOT_MIN) {
+            Snapshot kept = refresh(m, n, words);
+            rowsOf = kept.rows;
+            statusOf = kept.status;
+        } else {
+            snapshot(m, n, words, scratch);
+            rowsOf = scratch.rowsOf;
+            statusOf = scratch.statusOf;
+        }
         Walk walk = scratch.walk;
         walk.reset(prefixes.words(), Math.max(words, routing.fullFeedMask(false).length));
-        walk(layout, words, walk, scratch, lostOut, recentMicros);
+        walk(layout, words, walk, scratch, rowsOf, statusOf, lostOut, recentMicros);
         int peersSeeing = 0;
         for (long w : walk.seeing) peersSeeing += Long.bitCount(w);
         int agreeing = 0, carrying = 0;
@@ -253,7 +266,7 @@ public final class SignalCalculator {
             agreeing += Long.bitCount(walk.goneOfLost[w]);
             carrying += Long.bitCount(walk.carriersOfLost[w]);
         }
-        return new State(walk.visible, walk.visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m, words, scratch),
+        return new State(walk.visible, walk.visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m, words, scratch, rowsOf),
                 walk.known, walk.lost, walk.recent, walk.recentSlash24, agreeing, carrying, walk.recentCovered);
     }
 
@@ -272,6 +285,45 @@ public final class SignalCalculator {
             for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
             statusOf[i] = (byte) prefixes.status(p, now).ordinal();
         }
+    }
+
+    /** Entities with at least this many members keep their snapshot between bins ({@link #refresh}). */
+    static final int SNAPSHOT_MIN = 512;
+
+    /** A large entity's members' peer sets and statuses as of generation {@code at}, in member order. */
+    static final class Snapshot {
+        long[] rows = new long[0];
+        byte[] status = new byte[0];
+        int size, words, at;
+    }
+
+    /**
+     * Pass 1 for a large entity: its kept snapshot, with only the members whose prefix changed since
+     * (and the lost ones, which may retire with time) read again. A large country changes every bin,
+     * but in a few of its tens of thousands of prefixes; reading every member's rows and status again
+     * each bin was most of the calculator's time. Gives exactly what {@link #snapshot} would.
+     */
+    private Snapshot refresh(EntityIndex.Members m, int n, int words) {
+        Snapshot s = m.snapshot;
+        if (s == null) m.snapshot = s = new Snapshot();
+        boolean all = s.words != words || prefixes.allChangedSince(s.at);
+        if (s.rows.length < n * words) s.rows = java.util.Arrays.copyOf(s.rows, Math.max(n * words, s.rows.length * 3 / 2));
+        if (s.status.length < n) s.status = java.util.Arrays.copyOf(s.status, Math.max(n, s.status.length * 3 / 2));
+        PeerBits bits = routing.peerBits();
+        long[] rows = s.rows;
+        byte[] status = s.status;
+        int kept = all ? 0 : s.size, at = s.at;
+        byte lost = (byte) PrefixVisibility.Status.LOST.ordinal();
+        for (int i = 0; i < n; i++) {
+            int p = m.prefix(i);
+            if (i < kept && status[i] != lost && !prefixes.changedSince(p, at)) continue;
+            for (int w = 0; w < words; w++) rows[i * words + w] = bits.word(p, w);
+            status[i] = (byte) prefixes.status(p, now).ordinal();
+        }
+        s.size = n;
+        s.words = words;
+        s.at = generation;
+        return s;
     }
 
     /** What the walk over an entity's nesting forest adds up. */
@@ -299,12 +351,11 @@ public final class SignalCalculator {
      * Pass 2, in prefix order: each member's peers are its own plus its enclosing members' (the
      * layout's parent), its own part visible when enough full-feed peers see it.
      */
-    private void walk(Layout layout, int words, Walk walk, Scratch scratch, it.unimi.dsi.fastutil.ints.IntList lostOut,
-                      long recentMicros) {
+    private void walk(Layout layout, int words, Walk walk, Scratch scratch, long[] rowsOf, byte[] statusOf,
+                      it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros) {
         long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
         int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
-        long[] rowsOf = scratch.rowsOf, cum = scratch.cum;
-        byte[] statusOf = scratch.statusOf;
+        long[] cum = scratch.cum;
         boolean[] vis = scratch.vis, reach = scratch.reach;
         long[] seeing = walk.seeing;
         int n = layout.size;
@@ -476,7 +527,7 @@ public final class SignalCalculator {
      * border AS (countries) or upstream of the origin (ASes). Reads the members' peer sets copied by
      * {@link #snapshot}, so only peers with a route are asked for it.
      */
-    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m, int words, Scratch scratch) {
+    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m, int words, Scratch scratch, long[] rowsOf) {
         PathTable paths = routing.paths();
         PrefixTable pt = routing.prefixes();
         Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
@@ -492,7 +543,6 @@ public final class SignalCalculator {
         int[] runPath = scratch.runPath, run = scratch.run;
         java.util.Arrays.fill(run, 0, peers, 0);
         java.util.Arrays.fill(runPath, 0, peers, -1);
-        long[] rowsOf = scratch.rowsOf;
         // a peer reaches most of an entity's prefixes over one path: count each peer's runs of a path, then its upstream
         for (int i = 0, n = m.size(); i < n; i++) {
             int p = m.prefix(i);
