@@ -422,28 +422,106 @@ public final class SignalCalculator {
         final int[] prefix;
         final int[] parent;
         final double[] weight;
+        /** IPv4 members' {@link #v4Key}s (address, length), so a merge and the nesting need not read the prefix table. */
+        final long[] key;
         /** Position of the first IPv6 member ({@link #prefixOrder} puts IPv4 first). */
         final int firstV6;
 
-        Layout(EntityIndex.Members m, PrefixTable pt, int[] order) {
+        private Layout(int[] order, int[] prefix, double[] weight, long[] key, int firstV6, PrefixTable pt) {
             int n = order.length;
             this.size = n;
             this.order = order;
-            this.prefix = new int[n];
+            this.prefix = prefix;
+            this.weight = weight;
+            this.key = key;
+            this.firstV6 = firstV6;
             this.parent = new int[n];
-            this.weight = new double[n];
-            int[] stack = new int[n];
-            int depth = 0, v6 = n;
+            int[] stack = new int[Math.min(n, 130)];
+            int depth = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == firstV6) depth = 0; // no IPv4 prefix covers an IPv6 one
+                if (k < firstV6) {
+                    while (depth > 0 && !v4Covers(key[stack[depth - 1]], key[k])) depth--;
+                } else {
+                    while (depth > 0 && !pt.covers(prefix[stack[depth - 1]], prefix[k])) depth--;
+                }
+                parent[k] = depth > 0 ? stack[depth - 1] : -1;
+                stack[depth++] = k; // nesting depth ≤ 33 (IPv4) or 129 (IPv6): distinct prefixes
+            }
+        }
+
+        /** The layout of the members in {@code order} (a permutation of all of them in prefix order). */
+        static Layout of(EntityIndex.Members m, PrefixTable pt, int[] order) {
+            int n = order.length, v6 = n;
+            int[] prefix = new int[n];
+            double[] weight = new double[n];
+            long[] key = new long[n];
             for (int k = 0; k < n; k++) {
                 int p = m.prefix(order[k]);
                 prefix[k] = p;
                 weight[k] = m.weight(order[k]);
-                if (v6 == n && pt.isV6(p)) v6 = k;
-                while (depth > 0 && !pt.covers(prefix[stack[depth - 1]], p)) depth--;
-                parent[k] = depth > 0 ? stack[depth - 1] : -1;
-                stack[depth++] = k;
+                if (pt.isV6(p)) {
+                    if (v6 == n) v6 = k;
+                } else {
+                    key[k] = v4Key(pt, p);
+                }
             }
-            this.firstV6 = v6;
+            return new Layout(order, prefix, weight, key, v6, pt);
+        }
+
+        /**
+         * This layout with the members that joined since merged in: the kept members are read from
+         * this layout in order, only the newcomers from the prefix table. Rebuilding the whole layout
+         * from the table each time a large country gained a member was the walk's main cost.
+         */
+        Layout with(EntityIndex.Members m, PrefixTable pt) {
+            int[] added = prefixOrder(m, pt, size);
+            int n = size + added.length;
+            int[] o = new int[n], pr = new int[n];
+            double[] wt = new double[n];
+            long[] ky = new long[n];
+            int i = 0, j = 0, k = 0, v6 = n;
+            while (i < size || j < added.length) {
+                boolean takeNew;
+                if (j == added.length) takeNew = false;
+                else if (i == size) takeNew = true;
+                else takeNew = newBefore(pt, m.prefix(added[j]), i);
+                if (takeNew) {
+                    int member = added[j++], p = m.prefix(member);
+                    o[k] = member;
+                    pr[k] = p;
+                    wt[k] = m.weight(member);
+                    if (pt.isV6(p)) {
+                        if (v6 == n) v6 = k;
+                    } else {
+                        ky[k] = v4Key(pt, p);
+                    }
+                } else {
+                    o[k] = order[i];
+                    pr[k] = prefix[i];
+                    wt[k] = weight[i];
+                    ky[k] = key[i];
+                    if (i >= firstV6 && v6 == n) v6 = k;
+                    i++;
+                }
+                k++;
+            }
+            return new Layout(o, pr, wt, ky, v6, pt);
+        }
+
+        /** Whether new member prefix {@code p} comes before this layout's position {@code i}, as {@link #before} orders. */
+        private boolean newBefore(PrefixTable pt, int p, int i) {
+            boolean vp = pt.isV6(p), vi = i >= firstV6;
+            if (vp != vi) return vi;
+            return vp ? pt.compare(p, prefix[i]) < 0 : v4Key(pt, p) < key[i];
+        }
+
+        /** IPv4 prefix {@code outer} covers {@code inner}, both as {@link #v4Key}s. */
+        private static boolean v4Covers(long outer, long inner) {
+            int lo = (int) (outer & 0xff), li = (int) (inner & 0xff);
+            if (li < lo) return false;
+            long shift = 8 + 32 - lo; // the address bits beyond the outer length
+            return lo == 0 || (inner >>> shift) == (outer >>> shift);
         }
     }
 
@@ -452,8 +530,7 @@ public final class SignalCalculator {
         Layout l = m.layout;
         int n = m.size();
         if (l != null && l.size == n) return l;
-        int[] order = l == null ? prefixOrder(m, pt, 0) : merge(l.order, prefixOrder(m, pt, l.size), m, pt);
-        l = new Layout(m, pt, order);
+        l = l == null ? Layout.of(m, pt, prefixOrder(m, pt, 0)) : l.with(m, pt);
         m.layout = l;
         return l;
     }
