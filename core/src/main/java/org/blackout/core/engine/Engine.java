@@ -510,4 +510,9 @@ public final class Engine implements RoutingView, ElementSink {
         calculator.threads(n);
         return this;
     }
+
+    /** Bins whose signals were computed on more than one thread so far. */
+    public long parallelSignalBins() {
+        return calculator.parallelBins();
+    }
 }

@@ -139,6 +139,13 @@ public final class SignalCalculator {
         return threads;
     }
 
+    /** How many batches {@link #computeAll} spread over more than one thread (for tests and benchmarks). */
+    public long parallelBins() {
+        return parallelBins;
+    }
+
+    private long parallelBins;
+
     /**
      * The states of {@code entities[0..count)}, into {@code out[entity]}: the same as calling
      * {@link #compute(int)} for each, spread over {@link #threads()} threads (the caller's among them).
@@ -155,6 +162,7 @@ public final class SignalCalculator {
             return;
         }
         // largest first, handed out one at a time: a country of 50 k members next to 200 of a few
+        parallelBins++;
         int[] byWork = largestFirst(entities, count);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         long recent = recentMicros;
@@ -570,29 +578,6 @@ public final class SignalCalculator {
         if (v6.length > 1) IntArrays.quickSort(v6, (x, y) -> pt.compare(m.prefix(x), m.prefix(y)));
         System.arraycopy(v6, 0, order, n4, v6.length);
         return order;
-    }
-
-    /**
-     * Merges members that joined since the last order into it: between bins a large entity gains a
-     * few members, and re-sorting all of them each time was the calculator's next cost (JFR). Members
-     * are distinct prefixes, so the order is total and merging gives what a full sort would.
-     */
-    static int[] merge(int[] old, int[] added, EntityIndex.Members m, PrefixTable pt) {
-        int[] out = new int[old.length + added.length];
-        int i = 0, j = 0, k = 0;
-        while (i < old.length && j < added.length) {
-            out[k++] = before(pt, m.prefix(added[j]), m.prefix(old[i])) ? added[j++] : old[i++];
-        }
-        while (i < old.length) out[k++] = old[i++];
-        while (j < added.length) out[k++] = added[j++];
-        return out;
-    }
-
-    /** The order of {@link #prefixOrder}: IPv4 by (address, length), then IPv6 as {@link PrefixTable#compare}. */
-    private static boolean before(PrefixTable pt, int a, int b) {
-        boolean va = pt.isV6(a), vb = pt.isV6(b);
-        if (va != vb) return vb;
-        return va ? pt.compare(a, b) < 0 : v4Key(pt, a) < v4Key(pt, b);
     }
 
     private static long v4Key(PrefixTable pt, int p) {
