@@ -38,11 +38,12 @@ final class ElementSource implements Closeable {
     private int at;
     private boolean ended;
 
-    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors) throws IOException {
+    /** {@code bzip2Workers}: see {@link MrtFiles#open(Path, int)}. */
+    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors, int bzip2Workers) throws IOException {
         this.file = file;
         this.collector = collector;
         this.order = order;
-        InputStream in = new TruncationIsEnd(MrtFiles.open(file), file);
+        InputStream in = new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file);
         this.reader = new MrtReader(in, file.toString());
         reader.onError(errors);
         this.decoder = Thread.ofPlatform().daemon().name("decode " + file.getFileName()).start(this::decode);
