@@ -54,9 +54,15 @@ final class ElementSource implements Closeable {
         RouteElements flatten = new RouteElements();
         List<RouteElement>[] batch = new List[] {new ArrayList<>(BATCH)};
         try {
+            boolean first = true;
             for (MrtRecord r; !closed && (r = reader.next()) != null; ) {
                 flatten.accept(r, batch[0]::add);
-                if (batch[0].size() >= BATCH) {
+                // the first batch is the first record's elements alone: the merge waits for every file's
+                // first element before it starts, and a day is 96 files, so at start-up each decodes
+                // only what orders it (it waits for demand after that); a full first batch of each
+                // was decoded while the engine sat idle
+                if (batch[0].size() >= BATCH || first && !batch[0].isEmpty()) {
+                    first = false;
                     batches.put(batch[0]);
                     batch[0] = new ArrayList<>(BATCH);
                     awaitDemand();
