@@ -9,7 +9,7 @@
 #   96 files); for RIBs, a simulated table: bench/simulate-full-table.sh, then pass /tmp/blackout-full/rib.*.gz
 #   BGPDUMP=0 skips bgpdump (slow on large RIBs: most of it system time).
 set -euo pipefail
-case "${1:-}" in -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+case "${1:-}" in -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 RUNS="${1:-3}"; shift || true
