@@ -225,8 +225,10 @@ public final class Engine implements RoutingView, ElementSink {
     private long lastPeerAs = -1;
     private int lastPeer = -1;
     private static final int PEER_CACHE = 256;
-    private final Object[] peerAddresses = new Object[PEER_CACHE];
     private final String[] peerCollectors = new String[PEER_CACHE];
+    private final boolean[] peerV6 = new boolean[PEER_CACHE];
+    private final long[] peerHi = new long[PEER_CACHE];
+    private final long[] peerLo = new long[PEER_CACHE];
     private final long[] peerAses = new long[PEER_CACHE];
     private final int[] peerIds = new int[PEER_CACHE];
 
@@ -235,22 +237,34 @@ public final class Engine implements RoutingView, ElementSink {
     public int peerOf(String collector, RouteElement e) {
         if (e.peerAs() == lastPeerAs && java.util.Objects.equals(e.peerAddress(), lastPeerAddress)
                 && collector.equals(lastCollector)) return lastPeer;
-        // a RIB record's entries cycle through the peers, whose addresses are the peer index table's
-        // objects: a small identity cache spares the peer key's hashing for each of them
-        Object address = e.peerAddress();
-        int slot = (System.identityHashCode(address) ^ System.identityHashCode(collector)) & (PEER_CACHE - 1);
-        if (address != null && peerAddresses[slot] == address && peerCollectors[slot] == collector && peerAses[slot] == e.peerAs()) {
+        // each update record decodes its own peer address object, and a RIB record's entries cycle
+        // through the peers: a small cache by the address's value (and the collector's identity) spares
+        // a peer key's allocation and hashing for most of them
+        org.blackout.wire.net.IpAddress address = e.peerAddress();
+        long peerAs = e.peerAs();
+        int slot = -1;
+        if (address != null) {
+            long h = address.hi() * 0x9E3779B97F4A7C15L ^ address.lo() * 0xC2B2AE3D27D4EB4FL ^ peerAs * 0x165667B19E3779F9L
+                    ^ System.identityHashCode(collector);
+            slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (PEER_CACHE - 1);
+        }
+        if (slot >= 0 && peerCollectors[slot] == collector && peerHi[slot] == address.hi() && peerLo[slot] == address.lo()
+                && peerV6[slot] == address.v6() && peerAses[slot] == peerAs) {
             lastPeer = peerIds[slot];
         } else {
-            lastPeer = routing.peer(new PeerKey(collector, e.peerAddress(), e.peerAs()));
-            peerAddresses[slot] = address;
-            peerCollectors[slot] = collector;
-            peerAses[slot] = e.peerAs();
-            peerIds[slot] = lastPeer;
+            lastPeer = routing.peer(new PeerKey(collector, address, peerAs));
+            if (slot >= 0) {
+                peerCollectors[slot] = collector;
+                peerHi[slot] = address.hi();
+                peerLo[slot] = address.lo();
+                peerV6[slot] = address.v6();
+                peerAses[slot] = peerAs;
+                peerIds[slot] = lastPeer;
+            }
         }
         lastCollector = collector;
-        lastPeerAddress = e.peerAddress();
-        lastPeerAs = e.peerAs();
+        lastPeerAddress = address;
+        lastPeerAs = peerAs;
         return lastPeer;
     }
 
@@ -330,6 +344,7 @@ public final class Engine implements RoutingView, ElementSink {
     /** Every RIB change: keep AS membership and dirty marks current. */
     private void routeChanged(int peer, int p, int oldPath, int newPath) {
         index.prefixChanged(p);
+        visibility.changed(p);
         if (newPath == PeerRib.NONE || !anyAs) return;
         PathTable paths = routing.paths();
         int n = paths.originCount(newPath);
@@ -374,12 +389,20 @@ public final class Engine implements RoutingView, ElementSink {
         calculator.clock(end, config.recentLossMicros());
         Instant time = instant(binStart);
         int fullFeed = routing.fullFeedCount();
-        for (int e : emissionOrder()) {
-            if (e >= cache.length) cache = Arrays.copyOf(cache, Math.max(e + 1, cache.length * 2));
+        int[] emit = emissionOrder();
+        if (index.size() > cache.length) cache = Arrays.copyOf(cache, Math.max(index.size(), cache.length * 2));
+        // the bin's state is frozen from here to the signals: the changed entities' states are computed
+        // first, over the calculator's threads, then emitted in order as before
+        if (stale.length < emit.length) stale = new int[emit.length];
+        int changed = 0;
+        for (int e : emit) {
             if (cache[e] == null || index.isDirty(e)) {
-                cache[e] = calculator.compute(e);
+                stale[changed++] = e;
                 index.clean(e);
             }
+        }
+        calculator.computeAll(stale, changed, cache);
+        for (int e : emit) {
             SignalCalculator.State s = cache[e];
             long[] counts = index.takeCounts(e);
             int members = index.members(e).size();
@@ -402,6 +425,8 @@ public final class Engine implements RoutingView, ElementSink {
 
     private int binsSinceFullCheck;
     private int[] order = new int[0];
+    /** Scratch of closeBin: the entities whose state must be recomputed this bin. */
+    private int[] stale = new int[0];
 
     /** Fixed watch entities first, in the order given, then every other entity sorted. */
     private int[] emissionOrder() {
@@ -498,5 +523,19 @@ public final class Engine implements RoutingView, ElementSink {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * How many threads compute a closed bin's signals (default {@link SignalCalculator#DEFAULT_THREADS});
+     * the signals do not depend on it.
+     */
+    public Engine signalThreads(int n) {
+        calculator.threads(n);
+        return this;
+    }
+
+    /** Bins whose signals were computed on more than one thread so far. */
+    public long parallelSignalBins() {
+        return calculator.parallelBins();
     }
 }

@@ -13,6 +13,10 @@ import org.blackout.core.rib.PrefixTable;
  * right until an id ≥ {@code n} covers the prefix. Such an id can only be shorter and in the same
  * top-level block (the first 8 bits for IPv4, a hash of the first 16 for IPv6): per block and
  * length, the newest id of any shorter prefix there is kept, and a list older than it is recomputed.
+ *
+ * <p>Several threads may ask at once while the table does not change ({@link #catchUp} first, on one
+ * thread): a list and the table size it was made at are published together in one immutable
+ * {@link Listed}, so a reader sees either an older pair or a newer one, never a list with another's age.
  */
 final class CoveringPrefixes {
     private static final int BLOCKS = 512; // 256 IPv4 /8s, then 256 buckets of IPv6 /16s
@@ -22,8 +26,10 @@ final class CoveringPrefixes {
     /** newestShorter[block * 129 + len]: the highest id of a prefix in the block shorter than len, or -1. */
     private final int[] newestShorter = new int[BLOCKS * 129];
     private int scanned;
-    private int[][] lists = new int[1024][];
-    private int[] listedAt = new int[1024];
+    private Listed[] lists = new Listed[1024];
+
+    /** Covering ids of a prefix, computed when the table held {@code at} ids. */
+    private record Listed(int[] ids, int at) {}
 
     CoveringPrefixes(PrefixTable table) {
         this.table = table;
@@ -32,17 +38,11 @@ final class CoveringPrefixes {
 
     /** Ids of the interned prefixes covering {@code p}, longest first. */
     int[] of(int p) {
-        catchUp();
-        if (p >= lists.length) {
-            int n = Math.max(p + 1, lists.length * 2);
-            lists = Arrays.copyOf(lists, n);
-            listedAt = Arrays.copyOf(listedAt, n);
-        }
-        int[] cached = lists[p];
-        if (cached != null && newestShorter[block(p) * 129 + table.length(p)] < listedAt[p]) return cached;
+        if (scanned != table.size()) catchUp(); // never while threads share it: they start caught up
+        Listed cached = lists[p];
+        if (cached != null && newestShorter[block(p) * 129 + table.length(p)] < cached.at) return cached.ids;
         int[] fresh = compute(p);
-        lists[p] = fresh;
-        listedAt[p] = table.size();
+        lists[p] = new Listed(fresh, scanned);
         return fresh;
     }
 
@@ -63,8 +63,9 @@ final class CoveringPrefixes {
     }
 
     /** Registers the ids interned since the last call in their block's per-length marks. */
-    private void catchUp() {
+    void catchUp() {
         int size = table.size();
+        if (size > lists.length) lists = Arrays.copyOf(lists, Math.max(size, lists.length * 2));
         for (int q = scanned; q < size; q++) {
             int base = block(q) * 129;
             for (int len = table.length(q) + 1, max = table.isV6(q) ? 128 : 32; len <= max; len++) newestShorter[base + len] = q;

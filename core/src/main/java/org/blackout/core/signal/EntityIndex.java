@@ -18,8 +18,8 @@ import java.util.function.IntToDoubleFunction;
  * For an AS that is the whole prefix, computed, not stored; a country or block stores its share
  * (prefixes spanning countries are split).
  *
- * <p>Memory matters with {@code all-ases}: one int per membership, plus one int per prefix for its
- * first entity; only prefixes in several entities use a side map.
+ * <p>Memory matters with {@code all-ases}: one int per membership, plus one long per prefix for its
+ * first two entities; only prefixes in three or more entities use a side map.
  */
 public final class EntityIndex {
     private static final int[] NO_ENTITIES = new int[0];
@@ -28,9 +28,14 @@ public final class EntityIndex {
     private final List<Entity> entities = new ArrayList<>();
     private final List<Members> members = new ArrayList<>();
     private final IntToDoubleFunction wholePrefix;
-    /** first[prefix] = first entity + 1, 0 when none; second likewise; further entities in {@link #more}. */
-    private int[] first = new int[1024];
-    private int[] second = new int[0];
+    /**
+     * Per prefix, its first two entities in one word, each as id + 1 (0: none): the first in the low
+     * half, the second in the high half below the sign bit, which is set when further entities are in
+     * {@link #more}. One word, not two arrays and a map probe: every element asks for its prefix's
+     * entities two or three times, and each look-up was a cache miss (JFR, a real day).
+     */
+    private long[] entitiesOf = new long[1024];
+    private static final long MORE = Long.MIN_VALUE;
     private final Int2ObjectOpenHashMap<int[]> more = new Int2ObjectOpenHashMap<>();
     private long[] dirty = new long[1];
 
@@ -46,10 +51,13 @@ public final class EntityIndex {
         final DoubleArrayList weights; // null: whole prefixes
         long announcements, withdrawals;
         /**
-         * Member indexes in prefix order, kept between bins; members only join, so it orders the
-         * first {@code sorted.length} members and newcomers are merged in. Null: never ordered.
+         * The members in prefix order with their nesting, kept between bins by the signal calculator;
+         * members only join, so it covers the first {@code layout.size} members and newcomers are
+         * merged in. Null: never laid out.
          */
-        int[] sorted;
+        SignalCalculator.Layout layout;
+        /** A large entity's members' peer sets and statuses, refreshed by the signal calculator. Null: none kept. */
+        SignalCalculator.Snapshot snapshot;
 
         Members(boolean weighted) {
             weights = weighted ? new DoubleArrayList(4) : null;
@@ -61,15 +69,6 @@ public final class EntityIndex {
 
         public int prefix(int i) {
             return prefixes.getInt(i);
-        }
-
-        /** The cached prefix order of the first {@code sortedOrder().length} members, or null. */
-        public int[] sortedOrder() {
-            return sorted;
-        }
-
-        public void sortedOrder(int[] order) {
-            sorted = order;
         }
 
         public double weight(int i) {
@@ -107,11 +106,22 @@ public final class EntityIndex {
         return members.get(id);
     }
 
+    private static int first(long v) {
+        return (int) v;
+    }
+
+    private static int second(long v) {
+        return (int) (v >>> 32) & Integer.MAX_VALUE;
+    }
+
     public boolean contains(int entity, int prefixId) {
-        if (prefixId >= first.length || first[prefixId] == 0) return false;
-        if (first[prefixId] == entity + 1) return true;
-        if (prefixId >= second.length || second[prefixId] == 0) return false;
-        if (second[prefixId] == entity + 1) return true;
+        if (prefixId >= entitiesOf.length) return false;
+        long v = entitiesOf[prefixId];
+        if (first(v) == 0) return false;
+        if (first(v) == entity + 1) return true;
+        if (second(v) == 0) return false;
+        if (second(v) == entity + 1) return true;
+        if (v >= 0) return false;
         int[] rest = more.get(prefixId);
         if (rest != null) for (int e : rest) if (e == entity) return true;
         return false;
@@ -123,14 +133,17 @@ public final class EntityIndex {
         Members m = members.get(entity);
         m.prefixes.add(prefixId);
         if (m.weights != null) m.weights.add(weight);
-        if (prefixId >= first.length) first = Arrays.copyOf(first, Math.max(prefixId + 1, first.length + (first.length >>> 1)));
-        if (first[prefixId] == 0) {
-            first[prefixId] = entity + 1;
-        } else if (prefixId >= second.length || second[prefixId] == 0) {
-            // a second entity is common (a prefix's country and its origin AS): an array, not the map
-            if (prefixId >= second.length) second = Arrays.copyOf(second, Math.max(prefixId + 1, first.length));
-            second[prefixId] = entity + 1;
+        if (prefixId >= entitiesOf.length) {
+            entitiesOf = Arrays.copyOf(entitiesOf, Math.max(prefixId + 1, entitiesOf.length + (entitiesOf.length >>> 1)));
+        }
+        long v = entitiesOf[prefixId];
+        if (first(v) == 0) {
+            entitiesOf[prefixId] = v | (entity + 1L);
+        } else if (second(v) == 0) {
+            // a second entity is common (a prefix's country and its origin AS): in the word, not the map
+            entitiesOf[prefixId] = v | ((entity + 1L) << 32);
         } else {
+            entitiesOf[prefixId] = v | MORE;
             int[] cur = more.get(prefixId);
             int[] n = cur == null ? new int[1] : Arrays.copyOf(cur, cur.length + 1);
             n[n.length - 1] = entity;
@@ -145,22 +158,27 @@ public final class EntityIndex {
         Members m = members.get(entity);
         if (m.weights == null) return;
         int i = m.prefixes.lastIndexOf(prefixId);
-        if (i >= 0) m.weights.set(i, m.weights.getDouble(i) + weight);
+        if (i >= 0) {
+            m.weights.set(i, m.weights.getDouble(i) + weight);
+            m.layout = null; // it holds the weights
+        }
     }
 
     /** Calls {@code action} with every entity the prefix belongs to. */
     public void forEachEntity(int prefixId, IntConsumer action) {
-        if (prefixId >= first.length || first[prefixId] == 0) return;
-        action.accept(first[prefixId] - 1);
-        if (prefixId >= second.length || second[prefixId] == 0) return;
-        action.accept(second[prefixId] - 1);
-        int[] rest = more.isEmpty() ? null : more.get(prefixId);
+        if (prefixId >= entitiesOf.length) return;
+        long v = entitiesOf[prefixId];
+        if (first(v) == 0) return;
+        action.accept(first(v) - 1);
+        if (second(v) == 0) return;
+        action.accept(second(v) - 1);
+        int[] rest = v < 0 ? more.get(prefixId) : null;
         if (rest != null) for (int e : rest) action.accept(e);
     }
 
     /** Entities the prefix belongs to (a new array; for tests and detectors). */
     public int[] entitiesOf(int prefixId) {
-        if (prefixId >= first.length || first[prefixId] == 0) return NO_ENTITIES;
+        if (prefixId >= entitiesOf.length || first(entitiesOf[prefixId]) == 0) return NO_ENTITIES;
         IntArrayList list = new IntArrayList(3);
         forEachEntity(prefixId, list::add);
         return list.toIntArray();

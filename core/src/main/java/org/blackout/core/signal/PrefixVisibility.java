@@ -31,6 +31,14 @@ public final class PrefixVisibility {
     private int floor;
     private long forgetMicros;
     private boolean rib;
+    /**
+     * Per prefix, the generation of its last change of carriers, routes or withdrawal time; with
+     * {@link #allChangedAt}, what lets a large entity's member snapshot be refreshed member by
+     * member (see {@link #changedSince}) instead of re-read whole every bin.
+     */
+    private int[] stamp = new int[1024];
+    private int generation = 1;
+    private int allChangedAt;
 
     public PrefixVisibility(RoutingState routing, double share, int floor, long forgetMicros) {
         this.routing = routing;
@@ -42,10 +50,41 @@ public final class PrefixVisibility {
         this.share = share;
         this.floor = Math.max(1, floor);
         this.forgetMicros = forgetMicros;
+        allChanged();
+    }
+
+    /** The prefix's routes changed (any peer's): its status may have. */
+    public void changed(int p) {
+        if (p >= stamp.length) stamp = Arrays.copyOf(stamp, Math.max(p + 1, stamp.length * 2));
+        stamp[p] = generation;
+    }
+
+    private void allChanged() {
+        allChangedAt = generation;
+    }
+
+    /** Starts a new generation; returns it. Changes from now on are stamped with it. */
+    public int nextGeneration() {
+        return ++generation;
+    }
+
+    /**
+     * Whether a prefix's routes, carriers or withdrawal time may have changed since generation
+     * {@code at} started (always true when everything has). A prefix's status changes only with
+     * them, or with time when it is lost (a lost prefix retires).
+     */
+    public boolean changedSince(int p, int at) {
+        return at <= allChangedAt || (p < stamp.length && stamp[p] >= at);
+    }
+
+    /** Whether everything counts as changed since generation {@code at}. */
+    public boolean allChangedSince(int at) {
+        return at <= allChangedAt;
     }
 
     /** A peer announced the prefix (an update or a RIB entry): it carries it from now on. */
     public void announced(int peer, int p, boolean fromRib) {
+        if (!carried.get(p, peer)) changed(p);
         carried.set(p, peer, true);
         if (fromRib) rib = true;
     }
@@ -54,17 +93,20 @@ public final class PrefixVisibility {
     public void withdrawn(int p, long timeMicros) {
         if (p >= lastWithdrawal.length) lastWithdrawal = Arrays.copyOf(lastWithdrawal, Math.max(p + 1, lastWithdrawal.length * 2));
         lastWithdrawal[p] = timeMicros;
+        changed(p);
     }
 
     /** The peer's session went down: it carries nothing until it announces again. */
     public void peerGone(int peer, int prefixCount) {
         for (int p = 0; p < prefixCount; p++) if (carried.get(p, peer)) carried.set(p, peer, false);
+        allChanged();
     }
 
     /** Sets which peers count (not stale); returns true when that changed. */
     public boolean active(long[] mask) {
         if (Arrays.equals(mask, active)) return false;
         active = mask.clone();
+        allChanged();
         return true;
     }
 

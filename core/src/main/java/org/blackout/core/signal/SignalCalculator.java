@@ -3,6 +3,8 @@ package org.blackout.core.signal;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.blackout.core.entity.CountryCode;
@@ -42,13 +44,43 @@ public final class SignalCalculator {
      * look-ups were a quarter of a three-day replay (JFR).
      */
     private long[] borders = new long[1024];
+    /** Opaque access to {@link #borders}: workers of {@link #computeAll} share it, and a long must not tear. */
+    private static final VarHandle BORDER = MethodHandles.arrayElementVarHandle(long[].class);
     private CoveringPrefixes covering;
     private static final int DENSE_ASNS = 1 << 19;
     private short[] asCountries;
     private static final PrefixVisibility.Status[] STATUSES = PrefixVisibility.Status.values();
-    /** Scratch of {@link #compute}: members' peer sets and statuses, reused between calls. */
-    private long[] rowsOf = new long[1024];
-    private byte[] statusOf = new byte[1024];
+    /** Scratch of the calling thread's {@link #compute}; each worker of {@link #computeAll} has its own. */
+    private final Scratch scratch = new Scratch();
+    private int threads = DEFAULT_THREADS;
+    /** The visibility generation the snapshots taken now are of (set by {@link #prepare}). */
+    private int generation;
+
+    /** Threads {@link #computeAll} uses by default: the machine's cores, at most four. */
+    public static final int DEFAULT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** Members' peer sets and statuses copied in member order, reused between calls of one thread. */
+    private static final class Scratch {
+        long[] rowsOf = new long[1024];
+        byte[] statusOf = new byte[1024];
+        /** Per member in prefix order: cumulative peer set (with its enclosing members'), visibility, reachability. */
+        long[] cum = new long[1024];
+        boolean[] vis = new boolean[1024], reach = new boolean[1024];
+        final Walk walk = new Walk();
+        /** Per peer, for the upstream count: the path of its current run of members and the run's length. */
+        int[] runPath = new int[64], run = new int[64];
+
+        void fit(int n, int words) {
+            if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
+            if (cum.length < n * words) cum = new long[Math.max(n * words, cum.length * 2)];
+            if (statusOf.length < n) {
+                int c = Math.max(n, statusOf.length * 2);
+                statusOf = new byte[c];
+                vis = new boolean[c];
+                reach = new boolean[c];
+            }
+        }
+    }
 
     public SignalCalculator(RoutingState routing, EntityIndex index, EntityMaps maps, double threshold, PrefixVisibility prefixes) {
         this.routing = routing;
@@ -96,114 +128,426 @@ public final class SignalCalculator {
 
     /** As {@link #compute(int, it.unimi.dsi.fastutil.ints.IntList)} with another window for "recent" losses. */
     public State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros) {
+        prepare();
+        return compute(entityId, lostOut, recentMicros, scratch);
+    }
+
+    /** How many threads {@link #computeAll} may use (1: the caller's alone). */
+    public void threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("signal threads must be at least 1: " + n);
+        threads = n;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** How many batches {@link #computeAll} spread over more than one thread (for tests and benchmarks). */
+    public long parallelBins() {
+        return parallelBins;
+    }
+
+    private long parallelBins;
+
+    /**
+     * The states of {@code entities[0..count)}, into {@code out[entity]}: the same as calling
+     * {@link #compute(int)} for each, spread over {@link #threads()} threads (the caller's among them).
+     * The routing state must not change meanwhile; a closed bin's state is frozen, and each state is a
+     * pure function of it, so which thread computes which entity does not show in the results. The
+     * shared caches (border AS per path, covering prefixes, AS → country) are grown here first and
+     * only ever hold values every thread would compute alike.
+     */
+    public void computeAll(int[] entities, int count, State[] out) {
+        prepare();
+        int workers = Math.min(threads, count);
+        if (workers <= 1 || members(entities, count) < PARALLEL_MIN_MEMBERS) {
+            for (int k = 0; k < count; k++) out[entities[k]] = compute(entities[k], null, recentMicros, scratch);
+            return;
+        }
+        // largest first, handed out one at a time: a country of 50 k members next to 200 of a few
+        parallelBins++;
+        int[] byWork = largestFirst(entities, count);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long recent = recentMicros;
+        java.util.List<java.util.concurrent.Future<?>> helpers = new ArrayList<>(workers - 1);
+        for (int t = 1; t < workers; t++) {
+            helpers.add(Workers.pool().submit(() -> {
+                Scratch mine = new Scratch();
+                for (int k; (k = next.getAndIncrement()) < count; ) out[byWork[k]] = compute(byWork[k], null, recent, mine);
+            }));
+        }
+        RuntimeException failed = null;
+        try {
+            for (int k; (k = next.getAndIncrement()) < count; ) out[byWork[k]] = compute(byWork[k], null, recent, scratch);
+        } catch (RuntimeException e) {
+            next.set(count); // stop the helpers at their next entity
+            failed = e;
+        }
+        for (java.util.concurrent.Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted computing signals", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) failed = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failed != null) throw failed;
+    }
+
+    /** Below this many members in all, handing entities to another thread costs more than it saves. */
+    private static final int PARALLEL_MIN_MEMBERS = 20_000;
+
+    private long members(int[] entities, int count) {
+        long n = 0;
+        for (int k = 0; k < count; k++) n += index.members(entities[k]).size();
+        return n;
+    }
+
+    private int[] largestFirst(int[] entities, int count) {
+        int[] byWork = java.util.Arrays.copyOf(entities, count);
+        int[] size = new int[count];
+        Integer[] pos = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            size[k] = index.members(entities[k]).size();
+            pos[k] = k;
+        }
+        java.util.Arrays.sort(pos, (a, b) -> size[a] != size[b] ? Integer.compare(size[b], size[a]) : Integer.compare(a, b));
+        for (int k = 0; k < count; k++) byWork[k] = entities[pos[k]];
+        return byWork;
+    }
+
+    /** Grows the shared caches to the current tables, so workers only read and fill them in place. */
+    private void prepare() {
+        generation = prefixes.nextGeneration(); // snapshots taken from here on see every change stamped before
+        int paths = routing.paths().size();
+        if (paths > borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(paths, borders.length * 2));
+        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        if (covering == null) covering = new CoveringPrefixes(routing.prefixes());
+        covering.catchUp();
+    }
+
+    /** The helper threads of {@link #computeAll}, shared by every calculator: daemons, started on first use. */
+    private static final class Workers {
+        private static volatile java.util.concurrent.ExecutorService pool;
+
+        static java.util.concurrent.ExecutorService pool() {
+            java.util.concurrent.ExecutorService p = pool;
+            if (p != null) return p;
+            synchronized (Workers.class) {
+                if (pool == null) {
+                    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                    pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                        Thread t = new Thread(r, "signals-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                return pool;
+            }
+        }
+    }
+
+    private State compute(int entityId, it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros, Scratch scratch) {
         EntityIndex.Members m = index.members(entityId);
         int n = m.size();
         if (n == 0) return State.EMPTY;
-        PrefixTable pt = routing.prefixes();
-        PeerBits bits = routing.peerBits();
-        int words = bits.words();
-        int[] order = m.sortedOrder();
-        if (order == null || order.length != n) {
-            order = order == null ? prefixOrder(m, pt, 0) : merge(order, prefixOrder(m, pt, order.length), m, pt);
-            m.sortedOrder(order);
+        Layout layout = layout(m, routing.prefixes());
+        int words = routing.peerBits().words();
+        scratch.fit(n, words);
+        long[] rowsOf;
+        byte[] statusOf;
+        if (n >= SNAPSHOT_MIN) {
+            Snapshot kept = refresh(m, n, words);
+            rowsOf = kept.rows;
+            statusOf = kept.status;
+        } else {
+            snapshot(m, n, words, scratch);
+            rowsOf = scratch.rowsOf;
+            statusOf = scratch.statusOf;
         }
+        Walk walk = scratch.walk;
+        walk.reset(prefixes.words(), Math.max(words, routing.fullFeedMask(false).length));
+        walk(layout, words, walk, scratch, rowsOf, statusOf, lostOut, recentMicros);
+        int peersSeeing = 0;
+        for (long w : walk.seeing) peersSeeing += Long.bitCount(w);
+        int agreeing = 0, carrying = 0;
+        for (int w = 0; w < walk.goneOfLost.length; w++) {
+            agreeing += Long.bitCount(walk.goneOfLost[w]);
+            carrying += Long.bitCount(walk.carriersOfLost[w]);
+        }
+        return new State(walk.visible, walk.visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m, words, scratch, rowsOf),
+                walk.known, walk.lost, walk.recent, walk.recentSlash24, agreeing, carrying, walk.recentCovered);
+    }
 
-        long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
-        int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
-        long[] seeing = new long[Math.max(words, mask4.length)];
-        double visible = 0;
-        int visiblePrefixes = 0;
-        int known = 0, lost = 0, recent = 0, recentCovered = 0;
-        double recentSlash24 = 0;
-        int pw = prefixes.words();
-        long[] carriersOfLost = new long[pw], goneOfLost = new long[pw];
-        boolean[] reach = new boolean[Math.min(n, 129) + 1];
-
-        // Pass 1, in member order (for countries that is prefix-id order, as members join when their
-        // prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
-        // address order instead missed the cache for nearly every member of a large entity, the
-        // calculator's main cost (JFR); the walk below reads these compact copies.
-        if (rowsOf.length < n * words) rowsOf = new long[Math.max(n * words, rowsOf.length * 2)];
-        if (statusOf.length < n) statusOf = new byte[Math.max(n, statusOf.length * 2)];
-        long[] rowsOf = this.rowsOf;
-        byte[] statusOf = this.statusOf;
+    /**
+     * Pass 1, in member order (for countries that is prefix-id order, as members join when their
+     * prefix is first seen): each member's peer set and status. Reading the per-prefix rows in
+     * address order instead missed the cache for nearly every member of a large entity (JFR); the
+     * walk reads these compact copies.
+     */
+    private void snapshot(EntityIndex.Members m, int n, int words, Scratch scratch) {
+        PeerBits bits = routing.peerBits();
+        long[] rowsOf = scratch.rowsOf;
+        byte[] statusOf = scratch.statusOf;
         for (int i = 0; i < n; i++) {
             int p = m.prefix(i);
             for (int w = 0; w < words; w++) rowsOf[i * words + w] = bits.word(p, w);
             statusOf[i] = (byte) prefixes.status(p, now).ordinal();
         }
+    }
 
-        // stack of enclosing members: index into order, cumulative peer set, visibility
-        int[] stack = new int[n];
-        long[][] cum = new long[Math.min(n, 129) + 1][words];
-        boolean[] vis = new boolean[Math.min(n, 129) + 1];
-        int depth = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
+    /** Entities with at least this many members keep their snapshot between bins ({@link #refresh}). */
+    static final int SNAPSHOT_MIN = 512;
+
+    /** A large entity's members' peer sets and statuses as of generation {@code at}, in member order. */
+    static final class Snapshot {
+        long[] rows = new long[0];
+        byte[] status = new byte[0];
+        int size, words, at;
+    }
+
+    /**
+     * Pass 1 for a large entity: its kept snapshot, with only the members whose prefix changed since
+     * (and the lost ones, which may retire with time) read again. A large country changes every bin,
+     * but in a few of its tens of thousands of prefixes; reading every member's rows and status again
+     * each bin was most of the calculator's time. Gives exactly what {@link #snapshot} would.
+     */
+    private Snapshot refresh(EntityIndex.Members m, int n, int words) {
+        Snapshot s = m.snapshot;
+        if (s == null) m.snapshot = s = new Snapshot();
+        boolean all = s.words != words || prefixes.allChangedSince(s.at);
+        if (s.rows.length < n * words) s.rows = java.util.Arrays.copyOf(s.rows, Math.max(n * words, s.rows.length * 3 / 2));
+        if (s.status.length < n) s.status = java.util.Arrays.copyOf(s.status, Math.max(n, s.status.length * 3 / 2));
+        PeerBits bits = routing.peerBits();
+        long[] rows = s.rows;
+        byte[] status = s.status;
+        int kept = all ? 0 : s.size, at = s.at;
+        byte lost = (byte) PrefixVisibility.Status.LOST.ordinal();
+        for (int i = 0; i < n; i++) {
             int p = m.prefix(i);
-            boolean v6 = pt.isV6(p);
+            if (i < kept && status[i] != lost && !prefixes.changedSince(p, at)) continue;
+            for (int w = 0; w < words; w++) rows[i * words + w] = bits.word(p, w);
+            status[i] = (byte) prefixes.status(p, now).ordinal();
+        }
+        s.size = n;
+        s.words = words;
+        s.at = generation;
+        return s;
+    }
+
+    /** What the walk over an entity's nesting forest adds up. */
+    private static final class Walk {
+        long[] seeing = new long[1], carriersOfLost = new long[1], goneOfLost = new long[1];
+        double visible, recentSlash24;
+        int visiblePrefixes, known, lost, recent, recentCovered;
+
+        void reset(int peerWords, int seeingWords) {
+            if (carriersOfLost.length != peerWords) {
+                carriersOfLost = new long[peerWords];
+                goneOfLost = new long[peerWords];
+            } else {
+                java.util.Arrays.fill(carriersOfLost, 0);
+                java.util.Arrays.fill(goneOfLost, 0);
+            }
+            if (seeing.length != seeingWords) seeing = new long[seeingWords];
+            else java.util.Arrays.fill(seeing, 0);
+            visible = recentSlash24 = 0;
+            visiblePrefixes = known = lost = recent = recentCovered = 0;
+        }
+    }
+
+    /**
+     * Pass 2, in prefix order: each member's peers are its own plus its enclosing members' (the
+     * layout's parent), its own part visible when enough full-feed peers see it.
+     */
+    private void walk(Layout layout, int words, Walk walk, Scratch scratch, long[] rowsOf, byte[] statusOf,
+                      it.unimi.dsi.fastutil.ints.IntList lostOut, long recentMicros) {
+        long[] mask4 = routing.fullFeedMask(false), mask6 = routing.fullFeedMask(true);
+        int full4 = routing.fullFeedCount(false), full6 = routing.fullFeedCount(true);
+        long[] cum = scratch.cum;
+        boolean[] vis = scratch.vis, reach = scratch.reach;
+        long[] seeing = walk.seeing;
+        int n = layout.size;
+        for (int k = 0; k < n; k++) {
+            int i = layout.order[k], parent = layout.parent[k];
+            boolean v6 = k >= layout.firstV6;
             long[] mask = v6 ? mask6 : mask4;
             int full = v6 ? full6 : full4;
-            while (depth > 0 && !pt.covers(m.prefix(stack[depth - 1]), p)) depth--;
-            if (depth >= cum.length) depth = cum.length - 1; // cannot happen: nesting depth ≤ 129
-            long[] c = cum[depth];
-            int own = 0;
+            int own = 0, covered = 0;
             for (int w = 0; w < words; w++) {
                 long row = rowsOf[i * words + w];
-                c[w] = (depth > 0 ? cum[depth - 1][w] : 0) | row;
+                long c = (parent >= 0 ? cum[parent * words + w] : 0) | row;
+                cum[k * words + w] = c;
                 if (w < mask.length) {
                     seeing[w] |= row & mask[w];
                     own += Long.bitCount(row & mask[w]);
+                    covered += Long.bitCount(c & mask[w]);
                 }
             }
-            if (full > 0 && own > threshold * full) visiblePrefixes++;
-            int covered = 0;
-            for (int w = 0; w < words && w < mask.length; w++) covered += Long.bitCount(c[w] & mask[w]);
+            if (full > 0 && own > threshold * full) walk.visiblePrefixes++;
             boolean visibleHere = full > 0 && covered > threshold * full;
-            vis[depth] = visibleHere;
-            double weight = m.weight(i);
+            vis[k] = visibleHere;
+            double weight = layout.weight[k];
             // per prefix among its carriers: a lost prefix inside a reachable member is not lost space
-            boolean parentReach = depth > 0 && reach[depth - 1];
+            boolean parentReach = parent >= 0 && reach[parent];
             switch (STATUSES[statusOf[i]]) {
                 case VISIBLE -> {
-                    known++;
-                    reach[depth] = true;
+                    walk.known++;
+                    reach[k] = true;
                 }
                 case LOST -> {
-                    known++;
+                    walk.known++;
+                    int p = layout.prefix[k];
                     // a prefix withdrawn by its carriers is lost as a prefix; its space may still be
                     // reachable under a visible aggregate (the entity's own or a provider's, any origin)
-                    boolean reachable = parentReach || coveredByVisible(pt, p);
-                    reach[depth] = reachable;
-                    lost++;
+                    boolean reachable = parentReach || coveredByVisible(p);
+                    reach[k] = reachable;
+                    walk.lost++;
                     if (now - prefixes.lastWithdrawal(p) <= recentMicros) {
-                        recent++;
-                        if (reachable) recentCovered++;
-                        else if (!v6) recentSlash24 += weight;
-                        prefixes.orPeers(p, carriersOfLost, goneOfLost);
+                        walk.recent++;
+                        if (reachable) walk.recentCovered++;
+                        else if (!v6) walk.recentSlash24 += weight;
+                        prefixes.orPeers(p, walk.carriersOfLost, walk.goneOfLost);
                         if (lostOut != null) lostOut.add(p);
                     }
                 }
-                default -> reach[depth] = parentReach;
+                default -> reach[k] = parentReach;
             }
-            if (visibleHere) visible += weight;
-            if (depth > 0 && vis[depth - 1]) visible -= weight; // the parent's own part shrinks by this child
-            stack[depth++] = i;
+            if (visibleHere) walk.visible += weight;
+            if (parent >= 0 && vis[parent]) walk.visible -= weight; // the parent's own part shrinks by this child
         }
-        int peersSeeing = 0;
-        for (long w : seeing) peersSeeing += Long.bitCount(w);
-        int agreeing = 0, carrying = 0;
-        for (int w = 0; w < pw; w++) {
-            agreeing += Long.bitCount(goneOfLost[w]);
-            carrying += Long.bitCount(carriersOfLost[w]);
+    }
+
+    /**
+     * An entity's members in prefix order with what the walk needs of each, kept between bins
+     * (members only join; weights are final once a member has joined): the prefix ids, weights and,
+     * for each, the position of its nearest enclosing member (-1: a root). Finding the enclosing
+     * member with a stack of {@link PrefixTable#covers} tests for every member every bin was a
+     * large part of the walk; the forest only changes when a member joins.
+     */
+    static final class Layout {
+        final int size;
+        final int[] order;
+        final int[] prefix;
+        final int[] parent;
+        final double[] weight;
+        /** IPv4 members' {@link #v4Key}s (address, length), so a merge and the nesting need not read the prefix table. */
+        final long[] key;
+        /** Position of the first IPv6 member ({@link #prefixOrder} puts IPv4 first). */
+        final int firstV6;
+
+        private Layout(int[] order, int[] prefix, double[] weight, long[] key, int firstV6, PrefixTable pt) {
+            int n = order.length;
+            this.size = n;
+            this.order = order;
+            this.prefix = prefix;
+            this.weight = weight;
+            this.key = key;
+            this.firstV6 = firstV6;
+            this.parent = new int[n];
+            int[] stack = new int[Math.min(n, 130)];
+            int depth = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == firstV6) depth = 0; // no IPv4 prefix covers an IPv6 one
+                if (k < firstV6) {
+                    while (depth > 0 && !v4Covers(key[stack[depth - 1]], key[k])) depth--;
+                } else {
+                    while (depth > 0 && !pt.covers(prefix[stack[depth - 1]], prefix[k])) depth--;
+                }
+                parent[k] = depth > 0 ? stack[depth - 1] : -1;
+                stack[depth++] = k; // nesting depth ≤ 33 (IPv4) or 129 (IPv6): distinct prefixes
+            }
         }
-        return new State(visible, visiblePrefixes, peersSeeing, upstreams(index.get(entityId), m), known, lost, recent,
-                recentSlash24, agreeing, carrying, recentCovered);
+
+        /** The layout of the members in {@code order} (a permutation of all of them in prefix order). */
+        static Layout of(EntityIndex.Members m, PrefixTable pt, int[] order) {
+            int n = order.length, v6 = n;
+            int[] prefix = new int[n];
+            double[] weight = new double[n];
+            long[] key = new long[n];
+            for (int k = 0; k < n; k++) {
+                int p = m.prefix(order[k]);
+                prefix[k] = p;
+                weight[k] = m.weight(order[k]);
+                if (pt.isV6(p)) {
+                    if (v6 == n) v6 = k;
+                } else {
+                    key[k] = v4Key(pt, p);
+                }
+            }
+            return new Layout(order, prefix, weight, key, v6, pt);
+        }
+
+        /**
+         * This layout with the members that joined since merged in: the kept members are read from
+         * this layout in order, only the newcomers from the prefix table. Rebuilding the whole layout
+         * from the table each time a large country gained a member was the walk's main cost.
+         */
+        Layout with(EntityIndex.Members m, PrefixTable pt) {
+            int[] added = prefixOrder(m, pt, size);
+            int n = size + added.length;
+            int[] o = new int[n], pr = new int[n];
+            double[] wt = new double[n];
+            long[] ky = new long[n];
+            int i = 0, j = 0, k = 0, v6 = n;
+            while (i < size || j < added.length) {
+                boolean takeNew;
+                if (j == added.length) takeNew = false;
+                else if (i == size) takeNew = true;
+                else takeNew = newBefore(pt, m.prefix(added[j]), i);
+                if (takeNew) {
+                    int member = added[j++], p = m.prefix(member);
+                    o[k] = member;
+                    pr[k] = p;
+                    wt[k] = m.weight(member);
+                    if (pt.isV6(p)) {
+                        if (v6 == n) v6 = k;
+                    } else {
+                        ky[k] = v4Key(pt, p);
+                    }
+                } else {
+                    o[k] = order[i];
+                    pr[k] = prefix[i];
+                    wt[k] = weight[i];
+                    ky[k] = key[i];
+                    if (i >= firstV6 && v6 == n) v6 = k;
+                    i++;
+                }
+                k++;
+            }
+            return new Layout(o, pr, wt, ky, v6, pt);
+        }
+
+        /** Whether new member prefix {@code p} comes before this layout's position {@code i}, as {@link #before} orders. */
+        private boolean newBefore(PrefixTable pt, int p, int i) {
+            boolean vp = pt.isV6(p), vi = i >= firstV6;
+            if (vp != vi) return vi;
+            return vp ? pt.compare(p, prefix[i]) < 0 : v4Key(pt, p) < key[i];
+        }
+
+        /** IPv4 prefix {@code outer} covers {@code inner}, both as {@link #v4Key}s. */
+        private static boolean v4Covers(long outer, long inner) {
+            int lo = (int) (outer & 0xff), li = (int) (inner & 0xff);
+            if (li < lo) return false;
+            long shift = 8 + 32 - lo; // the address bits beyond the outer length
+            return lo == 0 || (inner >>> shift) == (outer >>> shift);
+        }
+    }
+
+    /** The entity's layout, brought up to its members (newcomers merged into the existing order). */
+    static Layout layout(EntityIndex.Members m, PrefixTable pt) {
+        Layout l = m.layout;
+        int n = m.size();
+        if (l != null && l.size == n) return l;
+        l = l == null ? Layout.of(m, pt, prefixOrder(m, pt, 0)) : l.with(m, pt);
+        m.layout = l;
+        return l;
     }
 
     /** Whether a shorter prefix covering {@code p}, of any origin, is visible among its own carriers. */
-    private boolean coveredByVisible(PrefixTable pt, int p) {
-        if (covering == null) covering = new CoveringPrefixes(pt);
+    private boolean coveredByVisible(int p) {
         for (int q : covering.of(p)) if (prefixes.status(q, now) == PrefixVisibility.Status.VISIBLE) return true;
         return false;
     }
@@ -239,34 +583,16 @@ public final class SignalCalculator {
         return order;
     }
 
-    /**
-     * Merges members that joined since the last order into it: between bins a large entity gains a
-     * few members, and re-sorting all of them each time was the calculator's next cost (JFR). Members
-     * are distinct prefixes, so the order is total and merging gives what a full sort would.
-     */
-    static int[] merge(int[] old, int[] added, EntityIndex.Members m, PrefixTable pt) {
-        int[] out = new int[old.length + added.length];
-        int i = 0, j = 0, k = 0;
-        while (i < old.length && j < added.length) {
-            out[k++] = before(pt, m.prefix(added[j]), m.prefix(old[i])) ? added[j++] : old[i++];
-        }
-        while (i < old.length) out[k++] = old[i++];
-        while (j < added.length) out[k++] = added[j++];
-        return out;
-    }
-
-    /** The order of {@link #prefixOrder}: IPv4 by (address, length), then IPv6 as {@link PrefixTable#compare}. */
-    private static boolean before(PrefixTable pt, int a, int b) {
-        boolean va = pt.isV6(a), vb = pt.isV6(b);
-        if (va != vb) return vb;
-        return va ? pt.compare(a, b) < 0 : v4Key(pt, a) < v4Key(pt, b);
-    }
-
     private static long v4Key(PrefixTable pt, int p) {
         return ((pt.hi(p) >>> 32) << 8) | pt.length(p);
     }
 
-    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m) {
+    /**
+     * The entity's upstreams: over every full-feed peer's route to every member, the share of each
+     * border AS (countries) or upstream of the origin (ASes). Reads the members' peer sets copied by
+     * {@link #snapshot}, so only peers with a route are asked for it.
+     */
+    private List<Upstream> upstreams(Entity entity, EntityIndex.Members m, int words, Scratch scratch, long[] rowsOf) {
         PathTable paths = routing.paths();
         PrefixTable pt = routing.prefixes();
         Long2IntOpenHashMap counts = new Long2IntOpenHashMap();
@@ -274,27 +600,33 @@ public final class SignalCalculator {
         int country = entity instanceof Entity.Country c ? CountryCode.encode(c.code()) : -1;
         long asn = entity instanceof Entity.As a ? a.asn() : -1;
         long[] m4 = routing.fullFeedMask(false), m6 = routing.fullFeedMask(true);
-        // a peer reaches most of an entity's prefixes over one path: count runs of a path, then its upstream
-        int runPath = -1, run = 0;
-        for (int peer = 0; peer < routing.peerCount(); peer++) {
-            if (!routing.isFullFeed(peer)) continue;
-            PeerRib rib = routing.rib(peer);
-            for (int i = 0; i < m.size(); i++) {
-                int p = m.prefix(i);
-                long[] mask = pt.isV6(p) ? m6 : m4;
-                if ((peer >>> 6) >= mask.length || (mask[peer >>> 6] & (1L << peer)) == 0) continue;
-                int path = rib.get(p);
-                if (path == PeerRib.NONE) continue;
-                if (path == runPath) {
-                    run++;
-                    continue;
+        int peers = routing.peerCount();
+        if (scratch.runPath.length < peers) {
+            scratch.runPath = new int[Math.max(peers, scratch.runPath.length * 2)];
+            scratch.run = new int[scratch.runPath.length];
+        }
+        int[] runPath = scratch.runPath, run = scratch.run;
+        java.util.Arrays.fill(run, 0, peers, 0);
+        java.util.Arrays.fill(runPath, 0, peers, -1);
+        // a peer reaches most of an entity's prefixes over one path: count each peer's runs of a path, then its upstream
+        for (int i = 0, n = m.size(); i < n; i++) {
+            int p = m.prefix(i);
+            long[] mask = pt.isV6(p) ? m6 : m4;
+            for (int w = 0; w < words && w < mask.length; w++) {
+                for (long b = rowsOf[i * words + w] & mask[w]; b != 0; b &= b - 1) {
+                    int peer = (w << 6) + Long.numberOfTrailingZeros(b);
+                    int path = routing.rib(peer).get(p); // a bit in the row: the peer has a route
+                    if (path == runPath[peer]) {
+                        run[peer]++;
+                        continue;
+                    }
+                    total += count(counts, paths, runPath[peer], run[peer], country, asn);
+                    runPath[peer] = path;
+                    run[peer] = 1;
                 }
-                total += count(counts, paths, runPath, run, country, asn);
-                runPath = path;
-                run = 1;
             }
         }
-        total += count(counts, paths, runPath, run, country, asn);
+        for (int peer = 0; peer < peers; peer++) total += count(counts, paths, runPath[peer], run[peer], country, asn);
         if (total == 0) return List.of();
         List<Upstream> out = new ArrayList<>();
         for (Long2IntMap.Entry e : counts.long2IntEntrySet()) out.add(new Upstream(e.getLongKey(), (double) e.getIntValue() / total));
@@ -322,18 +654,17 @@ public final class SignalCalculator {
      * path is inside.
      */
     private long border(PathTable paths, int path, int country) {
-        if (path >= borders.length) borders = java.util.Arrays.copyOf(borders, Math.max(path + 1, borders.length * 2));
-        long cached = borders[path];
+        long cached = (long) BORDER.getOpaque(borders, path); // grown by prepare(): every interned path fits
         if ((cached >>> 33) == country + 1) return (cached & ((1L << 33) - 1)) - 1;
         long b = walkBorder(paths, path, country);
-        borders[path] = ((long) (country + 1) << 33) | (b + 1);
+        BORDER.setOpaque(borders, path, ((long) (country + 1) << 33) | (b + 1));
         return b;
     }
 
     /** AS → country: a RIB's new paths each walk their hops, and most ASNs are small enough for an array. */
     private int asCountry(long asn) {
         if (asn >= DENSE_ASNS) return maps.asCountry(asn);
-        if (asCountries == null) asCountries = new short[DENSE_ASNS];
+        // allocated by prepare(); workers may fill a slot twice, with the same value (a short never tears)
         int v = asCountries[(int) asn];
         if (v == 0) asCountries[(int) asn] = (short) (v = maps.asCountry(asn) + 2); // 0: not looked up yet
         return v - 2;

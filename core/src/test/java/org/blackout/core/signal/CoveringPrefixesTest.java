@@ -64,22 +64,35 @@ class CoveringPrefixesTest {
     }
 
     @Test
-    void mergingNewMembersGivesTheFullSortsOrder() {
+    void aLayoutMergedWithNewMembersIsTheLayoutBuiltFromScratch() {
         Random r = new Random(7);
-        EntityIndex index = new EntityIndex(p -> 1);
-        int e = index.entity(new Entity.Country("NL"));
+        EntityIndex index = new EntityIndex(p -> table.isV6(p) ? 0 : Math.scalb(1.0, 24 - table.length(p)));
+        int e = index.entity(new Entity.As(64500));
         EntityIndex.Members m = index.members(e);
-        int[] order = null;
+        SignalCalculator.Layout layout = null;
+        int nested = 0;
         for (int step = 0; step < 50; step++) {
             for (int k = r.nextInt(40); k >= 0; k--) {
                 Prefix p = r.nextInt(5) == 0
                         ? Prefix.v6(0x20010db8L << 32 | r.nextInt(1 << 16) << 16, 0, 32 + r.nextInt(17))
-                        : Prefix.v4(r.nextInt(1 << 16) << 16 | r.nextInt(1 << 16), 8 + r.nextInt(25));
-                index.add(e, table.intern(p), 1);
+                        : Prefix.v4(r.nextInt(1 << 8) << 24 | r.nextInt(1 << 24), 8 + r.nextInt(25));
+                index.add(e, table.intern(p), 0);
             }
-            order = order == null ? SignalCalculator.prefixOrder(m, table, 0)
-                    : SignalCalculator.merge(order, SignalCalculator.prefixOrder(m, table, order.length), m, table);
-            assertThat(order).containsExactly(SignalCalculator.prefixOrder(m, table, 0));
+            layout = layout == null ? SignalCalculator.layout(m, table) : layout.with(m, table);
+            SignalCalculator.Layout fresh = SignalCalculator.Layout.of(m, table, SignalCalculator.prefixOrder(m, table, 0));
+            assertThat(layout.order).containsExactly(fresh.order);
+            assertThat(layout.prefix).containsExactly(fresh.prefix);
+            assertThat(layout.parent).containsExactly(fresh.parent);
+            assertThat(layout.weight).containsExactly(fresh.weight);
+            assertThat(layout.firstV6).isEqualTo(fresh.firstV6);
+            // the nesting is the nearest enclosing member, found here the slow way
+            for (int k = 0; k < fresh.size; k++) {
+                int expected = -1;
+                for (int j = k - 1; j >= 0 && expected < 0; j--) if (table.covers(fresh.prefix[j], fresh.prefix[k])) expected = j;
+                assertThat(fresh.parent[k]).as("parent of %s", table.prefix(fresh.prefix[k])).isEqualTo(expected);
+                if (expected >= 0) nested++;
+            }
         }
+        assertThat(nested).as("members nested in others").isGreaterThan(50);
     }
 }

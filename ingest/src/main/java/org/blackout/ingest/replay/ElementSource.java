@@ -38,11 +38,12 @@ final class ElementSource implements Closeable {
     private int at;
     private boolean ended;
 
-    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors) throws IOException {
+    /** {@code bzip2Workers}: see {@link MrtFiles#open(Path, int)}. */
+    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors, int bzip2Workers) throws IOException {
         this.file = file;
         this.collector = collector;
         this.order = order;
-        InputStream in = new TruncationIsEnd(MrtFiles.open(file), file);
+        InputStream in = new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file);
         this.reader = new MrtReader(in, file.toString());
         reader.onError(errors);
         this.decoder = Thread.ofPlatform().daemon().name("decode " + file.getFileName()).start(this::decode);
@@ -53,9 +54,15 @@ final class ElementSource implements Closeable {
         RouteElements flatten = new RouteElements();
         List<RouteElement>[] batch = new List[] {new ArrayList<>(BATCH)};
         try {
+            boolean first = true;
             for (MrtRecord r; !closed && (r = reader.next()) != null; ) {
                 flatten.accept(r, batch[0]::add);
-                if (batch[0].size() >= BATCH) {
+                // the first batch is the first record's elements alone: the merge waits for every file's
+                // first element before it starts, and a day is 96 files, so at start-up each decodes
+                // only what orders it (it waits for demand after that); a full first batch of each
+                // was decoded while the engine sat idle
+                if (batch[0].size() >= BATCH || first && !batch[0].isEmpty()) {
+                    first = false;
                     batches.put(batch[0]);
                     batch[0] = new ArrayList<>(BATCH);
                     awaitDemand();

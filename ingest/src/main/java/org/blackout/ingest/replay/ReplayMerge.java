@@ -66,10 +66,13 @@ public final class ReplayMerge {
 
     /** Runs the merge to the end, handing every element to the sink with the collector its file came from. */
     public void run(ElementSink sink) throws IOException {
+        // several files decode at once (and the engine has threads of its own): one lbzip2 worker each
+        // then, all of them for a single file
+        int bzip2Workers = files.size() + pending.size() > 1 ? 1 : 0;
         PriorityQueue<ElementSource> queue = new PriorityQueue<>(ReplayMerge::compare);
         try {
             for (int i = 0; i < files.size(); i++) {
-                ElementSource s = new ElementSource(files.get(i), collectors.get(i), i, errors);
+                ElementSource s = new ElementSource(files.get(i), collectors.get(i), i, errors, bzip2Workers);
                 open.add(s);
                 if (s.peek() != null) queue.add(s);
             }
@@ -84,7 +87,7 @@ public final class ReplayMerge {
                     Pending p = pending.get(next++);
                     Path file = resolve(p);
                     if (file == null) continue;
-                    ElementSource f = new ElementSource(file, p.collector(), order++, errors);
+                    ElementSource f = new ElementSource(file, p.collector(), order++, errors, bzip2Workers);
                     open.add(f);
                     if (f.peek() != null) queue.add(f);
                 }
