@@ -413,7 +413,7 @@ public final class Engine implements RoutingView, ElementSink {
         }
         listener.binClosed(binStart, end, this);
         // a safe point: no path id is held across it but by the caches told here
-        if (routing.collectPaths() > 0) forgetPathIds();
+        if (routing.collectAgedPaths() > 0) forgetPathIds();
     }
 
     /** Freed path ids may name other paths from now on: drop the identity cache. */

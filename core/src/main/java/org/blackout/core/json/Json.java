@@ -88,6 +88,22 @@ public final class Json {
     public static void time(JsonGenerator g, String name, Instant t) throws IOException {
         g.writeFieldName(name);
         if (t == null) g.writeNull();
-        else g.writeString(t.toString());
+        else g.writeString(iso(t));
+    }
+
+    private record Stamp(Instant time, String text) {}
+
+    private static volatile Stamp lastStamp = new Stamp(Instant.EPOCH, Instant.EPOCH.toString());
+
+    /**
+     * {@link Instant#toString()}, remembering the last one: a bin's signals all carry its time, and
+     * the formatter costs more than the rest of a signal's line.
+     */
+    public static String iso(Instant t) {
+        Stamp s = lastStamp;
+        if (s.time().equals(t)) return s.text();
+        String text = t.toString();
+        lastStamp = new Stamp(t, text);
+        return text;
     }
 }

@@ -208,6 +208,11 @@ public final class RoutingState {
         return paths.collect();
     }
 
+    /** As {@link #collectPaths}, keeping for one more call the paths that fell out of use since the last ({@link PathTable#collectAged}). */
+    public int collectAgedPaths() {
+        return paths.collectAged();
+    }
+
     /** Stale peers keep their routes but count for nothing until they speak again. */
     public void stale(int peer, boolean isStale) {
         stale.set(peer, isStale);

@@ -58,7 +58,7 @@ public final class SignalText {
 
     /** Upstreams as {@code AS:share} separated by spaces. */
     public static String csv(Signal s) {
-        return s.time() + "," + s.entity() + "," + number(s.visibleSlash24()) + "," + s.visiblePrefixes() + ","
+        return time(s.time()) + "," + s.entity() + "," + number(s.visibleSlash24()) + "," + s.visiblePrefixes() + ","
                 + s.peersSeeing() + "," + s.fullFeedPeers() + "," + s.announcements() + "," + s.withdrawals() + ","
                 + upstreams(s, " ");
     }
@@ -97,6 +97,6 @@ public final class SignalText {
 
     /** ISO-8601 UTC, as {@link Instant#toString()} prints it. */
     public static String time(Instant t) {
-        return t.toString();
+        return Json.iso(t);
     }
 }

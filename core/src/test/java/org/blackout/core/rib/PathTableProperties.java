@@ -28,6 +28,8 @@ class PathTableProperties {
     record Drop(int peer) implements Op {}
     record Sync(int peer, int[] prefixes, int path) implements Op {}
     record Collect() implements Op {}
+    /** The engine's collection at a bin's end: paths unused since the call before it are kept one round. */
+    record CollectAged() implements Op {}
 
     static final int PEERS = 4, PREFIXES = 12, PATHS = 30;
 
@@ -71,6 +73,7 @@ class PathTableProperties {
                     for (int p : y.prefixes()) model.put(key(y.peer(), p), h);
                 }
                 case Collect c -> s.collectPaths();
+                case CollectAged c -> s.collectAgedPaths();
             }
             check(s, model, peers);
         }
@@ -122,8 +125,10 @@ class PathTableProperties {
         Arbitrary<Op> sync = Combinators.combine(peer, prefix.set().ofMaxSize(PREFIXES), path)
                 .as((p, set, h) -> new Sync(p, set.stream().mapToInt(Integer::intValue).toArray(), h));
         Arbitrary<Op> collect = Arbitraries.just(new Collect());
+        Arbitrary<Op> collectAged = Arbitraries.just(new CollectAged());
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(10, announce), net.jqwik.api.Tuple.of(4, withdraw), net.jqwik.api.Tuple.of(1, drop),
-                net.jqwik.api.Tuple.of(1, sync), net.jqwik.api.Tuple.of(3, collect)).list().ofMaxSize(120);
+                net.jqwik.api.Tuple.of(1, sync), net.jqwik.api.Tuple.of(2, collect),
+                net.jqwik.api.Tuple.of(3, collectAged)).list().ofMaxSize(120);
     }
 }

@@ -57,6 +57,32 @@ class PathTableTest {
     }
 
     @Test
+    void anAgedCollectionKeepsAPathOneMoreRoundSoThatAFlapFindsItsId() {
+        PathTable t = new PathTable();
+        int a = t.intern(new long[] {1, 2, 3}, new long[] {3});
+        int b = t.intern(new long[] {1, 4}, new long[] {4});
+        t.retain(a);
+        t.retain(b);
+        t.release(a); // a flap: withdrawn...
+        t.release(b); // ...and b gone for good
+        assertThat(t.collectAged()).isZero();
+        assertThat(t.isLive(a)).isTrue();
+        assertThat(t.isLive(b)).isTrue();
+        t.retain(a); // ...and announced again in the next bin, under the same id
+        assertThat(t.intern(new long[] {1, 2, 3}, new long[] {3})).isEqualTo(a);
+        assertThat(t.collectAged()).isEqualTo(1);
+        assertThat(t.isLive(a)).isTrue();
+        assertThat(t.isLive(b)).isFalse();
+        int c = t.intern(new long[] {9}, new long[] {9}); // new, unused: freed two aged rounds later
+        assertThat(t.collectAged()).isZero();
+        assertThat(t.collectAged()).isEqualTo(1);
+        assertThat(t.isLive(c)).isFalse();
+        t.release(a);
+        assertThat(t.collect()).as("a full collection frees the unused at once").isEqualTo(1);
+        assertThat(t.size()).isZero();
+    }
+
+    @Test
     void compactionMovesOnlyThePoolAndKeepsLiveIdsAndContents() {
         PathTable t = new PathTable();
         int n = 40_000;

@@ -27,7 +27,10 @@ public final class ReplayMerge {
     private final List<String> collectors;
     private final List<Pending> pending;
     private Consumer<MrtDecodeException> errors = e -> System.err.println("replay: " + e.getMessage());
-    private final List<ElementSource> open = new ArrayList<>();
+    /** Sources being read; a file's source is closed as soon as it ends (read for progress from other threads). */
+    private final List<ElementSource> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long closedBytes;
+    private int mostOpen;
     private long elements;
     private long skipped;
 
@@ -64,32 +67,53 @@ public final class ReplayMerge {
         return this;
     }
 
+    /**
+     * An update file opens this long before the time its name gives: the merge needs only its first
+     * element, and the file is decompressed while the one before it is read.
+     */
+    static final long OPEN_AHEAD_MICROS = 15 * 60 * 1_000_000L;
+
+    /** A file that joins the merge later; {@code order} breaks ties in time (the position it was given at). */
+    private record Deferred(String collector, long openAtMicros, int order, Callable<Path> resolve) {}
+
     /** Runs the merge to the end, handing every element to the sink with the collector its file came from. */
     public void run(ElementSink sink) throws IOException {
         // several files decode at once (and the engine has threads of its own): one lbzip2 worker each
         // then, all of them for a single file
         int bzip2Workers = files.size() + pending.size() > 1 ? 1 : 0;
         PriorityQueue<ElementSource> queue = new PriorityQueue<>(ReplayMerge::compare);
+        List<Deferred> deferred = deferred();
+        long lastMicros = Long.MIN_VALUE;
         try {
             for (int i = 0; i < files.size(); i++) {
-                ElementSource s = new ElementSource(files.get(i), collectors.get(i), i, errors, bzip2Workers);
-                open.add(s);
+                if (opensAt(files.get(i)) != Long.MIN_VALUE) continue;
+                ElementSource s = opened(new ElementSource(files.get(i), collectors.get(i), i, errors, bzip2Workers));
                 if (s.peek() != null) queue.add(s);
+                else retire(s);
             }
             // The source being read stays out of the queue while its next element still comes first:
             // files of one collector follow each other in time, so most elements cost one comparison
             // instead of a heap's poll and add (a tenth of a day's replay, JFR). The order is total
             // (ties end at the file's position), so the merge is the same as polling every time.
             ElementSource s = null;
-            int next = 0, order = files.size();
+            int next = 0;
             while (true) {
-                while (next < pending.size() && joins(pending.get(next), s, queue)) {
-                    Pending p = pending.get(next++);
-                    Path file = resolve(p);
+                while (next < deferred.size() && joins(deferred.get(next), s, queue)) {
+                    Deferred d = deferred.get(next++);
+                    Path file = resolve(d);
                     if (file == null) continue;
-                    ElementSource f = new ElementSource(file, p.collector(), order++, errors, bzip2Workers);
-                    open.add(f);
-                    if (f.peek() != null) queue.add(f);
+                    ElementSource f = opened(new ElementSource(file, d.collector(), d.order(), errors, bzip2Workers));
+                    RouteElement first = f.peek();
+                    if (first == null) {
+                        retire(f);
+                        continue;
+                    }
+                    if (first.timeMicros() < lastMicros) {
+                        errors.accept(new MrtDecodeException(file.toString(), 0, "timestamp", "the file starts at "
+                                + first.timeMicros() / 1_000_000 + ", earlier than its name says and than the "
+                                + lastMicros / 1_000_000 + " already replayed; its elements are replayed late", true));
+                    }
+                    queue.add(f);
                 }
                 ElementSource top = queue.peek();
                 if (s == null) {
@@ -101,26 +125,78 @@ public final class ReplayMerge {
                 if (s == null) break;
                 RouteElement e = s.next();
                 elements++;
+                lastMicros = e.timeMicros();
                 sink.accept(s.collector, e);
-                if (s.peek() == null) s = null;
+                if (s.peek() == null) {
+                    retire(s);
+                    s = null;
+                }
             }
         } finally {
-            for (ElementSource s : open) {
-                skipped += s.skipped();
-                s.close();
-            }
+            for (ElementSource s : open) retire(s);
         }
     }
 
+    private ElementSource opened(ElementSource s) {
+        open.add(s);
+        mostOpen = Math.max(mostOpen, open.size());
+        return s;
+    }
+
+    /** A file read to its end (or the merge's end): its decoder and decompressor go. */
+    private void retire(ElementSource s) throws IOException {
+        skipped += s.skipped();
+        closedBytes += s.offset(); // before it leaves the list: progress never steps back
+        open.remove(s);
+        s.close();
+    }
+
+    /** The most files decoding at once during {@link #run}: update files open shortly before their time. */
+    int mostOpenAtOnce() {
+        return mostOpen;
+    }
+
+    /**
+     * Files that open later: local update files named by their interval's start (they open
+     * {@link #OPEN_AHEAD_MICROS} before it, so a day of 96 files does not start 96 decompressors at
+     * once), then the pending ones. Ordered by when they open; ties keep the given order.
+     */
+    private List<Deferred> deferred() {
+        List<Deferred> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            long at = opensAt(files.get(i));
+            Path f = files.get(i);
+            if (at != Long.MIN_VALUE) out.add(new Deferred(collectors.get(i), at, i, () -> f));
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            Pending p = pending.get(k);
+            out.add(new Deferred(p.collector(), p.openAtMicros(), files.size() + k, p.resolve()));
+        }
+        out.sort(java.util.Comparator.comparingLong(Deferred::openAtMicros).thenComparingInt(Deferred::order));
+        return out;
+    }
+
+    /**
+     * When a local file joins: an update file named as archives name them, shortly before its
+     * interval; anything else (a RIB, whose records may carry older times, or a file named otherwise)
+     * at the start.
+     */
+    private static long opensAt(Path file) {
+        return ArchiveLayout.parse(file.getFileName().toString())
+                .filter(n -> n.kind() == ArchiveLayout.Kind.UPDATES)
+                .map(n -> n.start().getEpochSecond() * 1_000_000L - OPEN_AHEAD_MICROS)
+                .orElse(Long.MIN_VALUE);
+    }
+
     /** Whether a pending file's time has come: the merge reached it, or has nothing else to read. */
-    private static boolean joins(Pending p, ElementSource current, PriorityQueue<ElementSource> queue) throws IOException {
+    private static boolean joins(Deferred p, ElementSource current, PriorityQueue<ElementSource> queue) throws IOException {
         long head = Long.MAX_VALUE;
         if (current != null) head = current.peek().timeMicros();
         if (!queue.isEmpty()) head = Math.min(head, queue.peek().peek().timeMicros());
         return p.openAtMicros() <= head;
     }
 
-    private static Path resolve(Pending p) throws IOException {
+    private static Path resolve(Deferred p) throws IOException {
         try {
             return p.resolve().call();
         } catch (IOException | RuntimeException e) {
@@ -148,8 +224,8 @@ public final class ReplayMerge {
 
     /** Decompressed bytes read so far over all files (for progress). */
     public long bytesRead() {
-        long n = 0;
-        for (ElementSource s : List.copyOf(open)) n += s.offset();
+        long n = closedBytes;
+        for (ElementSource s : open) n += s.offset();
         return n;
     }
 
