@@ -20,7 +20,7 @@ JAR="$ROOT/cli/target/blackout-cli.jar"
 [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/" # a private copy: concurrent builds cannot swap the jar mid-run
-JFLAGS=(-Xmx8g -XX:+UseParallelGC) # the launcher's defaults for replay
+JFLAGS=(-Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6) # the launcher's defaults for replay (./blackout)
 measure() { # appends "wall cpu" of one run of the command to $1
   local out="$1"; shift
   /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$@" >/dev/null 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }

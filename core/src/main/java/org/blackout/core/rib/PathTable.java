@@ -54,6 +54,13 @@ public final class PathTable {
      * only once in 32 times when the path is not the one sought: the hash itself is not stored.
      */
     private int[] slots = new int[1 << 13];
+    /**
+     * A freed path's slot: lookups probe past it, a new path may take it. Shifting the cluster back
+     * instead re-hashed every path after it from the pool (a twentieth of a day's replay, JFR).
+     * The id bits of a tombstone are all ones, which no id + 1 reaches (ids stay below {@link #MAX_IDS}).
+     */
+    private static final int TOMBSTONE = ID_MASK;
+    private int tombstones;
 
     /** The id of the path with these hops and origins, interning it on first sight. */
     public int intern(long[] hops, long[] origins) {
@@ -61,8 +68,17 @@ public final class PathTable {
         int mask = slots.length - 1;
         int i = mix(h) & mask;
         int tag = tag(h);
+        int free = -1;
         for (int s; (s = slots[i]) != 0; i = (i + 1) & mask) {
-            if ((s & ~ID_MASK) == tag && sameAs((s & ID_MASK) - 1, hops, origins)) return (s & ID_MASK) - 1;
+            if (s == TOMBSTONE) {
+                if (free < 0) free = i;
+            } else if ((s & ~ID_MASK) == tag && sameAs((s & ID_MASK) - 1, hops, origins)) {
+                return (s & ID_MASK) - 1;
+            }
+        }
+        if (free >= 0) {
+            i = free;
+            tombstones--;
         }
         int id;
         if (!freeIds.isEmpty()) {
@@ -77,7 +93,7 @@ public final class PathTable {
         meta[2 * id + 1] = 0;
         candidates.set(id); // a path interned but never used is dead too
         slots[i] = tag | (id + 1);
-        if (live * 3L > slots.length * 2L) rehash(slots.length * 2);
+        if ((live + tombstones) * 3L > slots.length * 2L) rehash(live * 2L > slots.length ? slots.length * 2 : slots.length);
         return id;
     }
 
@@ -191,6 +207,7 @@ public final class PathTable {
             n[i] = tag(h) | (id + 1);
         }
         slots = n;
+        tombstones = 0;
     }
 
     private static int hashOf(long[] hops, long[] origins) {
@@ -322,22 +339,13 @@ public final class PathTable {
         for (IntConsumer l : freeListeners) l.accept(id);
     }
 
-    /** Removes an id from the lookup table, shifting back the entries probed past it. */
+    /** Removes an id from the lookup table, leaving a tombstone in its slot. */
     private void unlink(int id) {
         int mask = slots.length - 1;
         int i = mix(hashOf(id)) & mask;
         while ((slots[i] & ID_MASK) != id + 1) i = (i + 1) & mask;
-        for (int j = i; ; ) {
-            j = (j + 1) & mask;
-            int s = slots[j];
-            if (s == 0) break;
-            int k = mix(hashOf((s & ID_MASK) - 1)) & mask; // where s would like to be
-            boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
-            if (stays) continue;
-            slots[i] = s;
-            i = j;
-        }
-        slots[i] = 0;
+        slots[i] = TOMBSTONE;
+        tombstones++;
     }
 
     /** Slides the live records down over the dead ones, in pool order; each finds its id by lookup. */
@@ -355,6 +363,7 @@ public final class PathTable {
             for (int i = mix(hashAt(r)) & mask; ; i = (i + 1) & mask) {
                 int s = slots[i];
                 if (s == 0) throw new IllegalStateException("AS path pool: no id for the record at " + r);
+                if (s == TOMBSTONE) continue;
                 if (meta[2 * ((s & ID_MASK) - 1)] == r) {
                     id = (s & ID_MASK) - 1;
                     break;

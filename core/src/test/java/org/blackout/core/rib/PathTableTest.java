@@ -57,6 +57,37 @@ class PathTableTest {
     }
 
     @Test
+    void pathsFreedAndInternedOverManyRoundsKeepTheirIdsThroughTombstonesAndRehashes() {
+        PathTable t = new PathTable();
+        java.util.Random rnd = new java.util.Random(7);
+        java.util.Map<Integer, Integer> idOf = new java.util.HashMap<>(); // path number -> id, while used
+        for (int round = 0; round < 40; round++) {
+            for (int k = 0; k < 5_000; k++) {
+                int n = rnd.nextInt(60_000);
+                int id = t.intern(path(n), new long[] {100_000L + n});
+                Integer had = idOf.putIfAbsent(n, id);
+                if (had != null) assertThat(id).isEqualTo(had);
+                else t.retain(id);
+            }
+            // drop about half of the used paths, then collect: their slots become tombstones
+            for (var it = idOf.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (rnd.nextBoolean()) {
+                    t.release(e.getValue());
+                    it.remove();
+                }
+            }
+            t.collect();
+            assertThat(t.size()).isEqualTo(idOf.size());
+        }
+        for (var e : idOf.entrySet()) {
+            int n = e.getKey();
+            assertThat(t.intern(path(n), new long[] {100_000L + n})).isEqualTo(e.getValue());
+            assertThat(t.hops(e.getValue())).containsExactly(path(n));
+        }
+    }
+
+    @Test
     void anAgedCollectionKeepsAPathOneMoreRoundSoThatAFlapFindsItsId() {
         PathTable t = new PathTable();
         int a = t.intern(new long[] {1, 2, 3}, new long[] {3});
