@@ -8,19 +8,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "${1:-}" in -h|--help) sed -n 2,7p "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 RUNS="${1:-3}"
 DAY="${2:-20080221}"
 JOBS="${3:-4}"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 FILES=("$SHARED"/mrt/routeviews-2008-02/updates.$DAY.*.bz2)
 [ -f "${FILES[0]}" ] || { echo "shared data missing under $SHARED" >&2; exit 2; }
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
-TMP="$(mktemp -d)"
 cleanup() { [ -n "${HTTP_PID:-}" ] && kill "$HTTP_PID" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
 MONTH="${DAY:0:4}.${DAY:4:2}"
 mkdir -p "$TMP/mirror/route-views2/bgpdata/$MONTH/UPDATES"
 for f in "${FILES[@]}"; do ln -s "$f" "$TMP/mirror/route-views2/bgpdata/$MONTH/UPDATES/"; done
@@ -36,7 +31,7 @@ best() { # label, fresh-cache?, replay args...: prints the best wall seconds
   local b=""
   for i in $(seq "$RUNS"); do
     [ "$fresh" = yes ] && rm -rf "$TMP/cache"
-    /usr/bin/time -f "%e" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx4g -jar "$TMP/blackout-cli.jar" replay "${COMMON[@]}" "$@" \
+    /usr/bin/time -f "%e" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx4g -jar "$CLI" replay "${COMMON[@]}" "$@" \
       >"$TMP/$label.out" 2>"$TMP/$label.err" || { tail -5 "$TMP/$label.err" >&2; exit 1; }
     local t; t=$(tail -1 "$TMP/t")
     b=$(python3 -c "print(min(float('$t'), float('${b:-1e9}')))")

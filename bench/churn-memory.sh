@@ -8,22 +8,13 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/.mvn/find-jdk.sh"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+. "$ROOT/bench/lib.sh"
 DAYS="${1:-7}" PEERS="${PEERS:-20}" PREFIXES="${PREFIXES:-1270000}" SEED="${SEED:-1}"
-LIB="$ROOT/cli/target/lib"
-[ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-# private copies of the jars, so that a build during the run cannot swap them under it
-mkdir -p "$TMP/jars"
-cp $(ls "$ROOT"/{wire,core,ingest,sim,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests) "$TMP/jars/"
-CP="$(ls "$TMP"/jars/*.jar | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
-"$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,ChurnMemoryBench}.java
-printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
+bench_classes "wire core ingest sim pipeline" RibMemoryBench ChurnMemoryBench
 RANGES="$(ls "$SHARED"/geo/ip-location-db-asn-2*.tgz | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 /usr/bin/time -f "run: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
-  "$JAVA_HOME/bin/java" -Xmx"${XMX:-8g}" -XX:+UseSerialGC -Dlogback.configurationFile="$TMP/logback.xml" -cp "$TMP:$CP" \
+  "$JAVA_HOME/bin/java" -Xmx"${XMX:-8g}" -XX:+UseSerialGC "$LOGBACK" -cp "$CP" \
   org.blackout.bench.ChurnMemoryBench "$SHARED/rir" "$RANGES" "$SHARED/asrel/thunderwolf-whole-internet-rel.txt" \
   "$PEERS" "$PREFIXES" "$DAYS" "$SEED" | tee "$TMP/out.txt"
 grep '^day' "$TMP/out.txt" | tail -1 | sed -n 's/.*( *\([+-][0-9.]*\)%).*/after the last day: \1% against day 1 (target: within 10%)/p'

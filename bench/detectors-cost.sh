@@ -9,18 +9,14 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 RUNS="${1:-3}"
 GLOB="${2:-updates.2008022[1-3].*}"
 KEEP=""
 [ "${3:-}" = --keep ] && KEEP="${4:?--keep needs a directory}"
 DATA="$ROOT/../shared/data/mrt/routeviews-2008-02"
 [ -d "$DATA" ] || { echo "detectors-cost: $DATA not found" >&2; exit 2; }
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
 # a private copy, so that concurrent builds cannot swap the jar mid-run
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
 # shellcheck disable=SC2206
 FILES=($DATA/$GLOB)
 ARGS=(replay --rir "$ROOT/../shared/data/rir/" --watch all-countries --format jsonl)
@@ -28,7 +24,7 @@ JFLAGS=(-Xmx8g -XX:+UseParallelGC) # the launcher's defaults for replay
 run() { # $1: label; rest: extra replay args. Appends "wall cpu load-before load-after" to $TMP/$1
   local label="$1"; shift
   local l0; l0=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$TMP/blackout-cli.jar" \
+  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" \
     "${ARGS[@]}" "$@" "${FILES[@]}" >"$TMP/signals.jsonl" 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
   awk -v l0="$l0" -v l1="$(cut -d' ' -f1 /proc/loadavg)" '{printf "%.2f %.2f %s %s\n", $1, $2 + $3, l0, l1}' "$TMP/t" >>"$TMP/$label"
 }

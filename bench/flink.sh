@@ -9,14 +9,8 @@
 # Usage: bench/flink.sh [--kp]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-if [ ! -f "$JAR" ]; then (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2); fi
-# a private copy of the jars: other builds may replace them while this runs
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
-BLACKOUT=("$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -jar "$TMP/blackout-cli.jar")
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
+BLACKOUT=("$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -jar "$CLI")
 OUT="$ROOT/bench/target/flink"; mkdir -p "$OUT"
 status=0
 

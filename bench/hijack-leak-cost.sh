@@ -6,22 +6,17 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case "${1:-}" in -h|--help) sed -n 2,5p "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 RUNS="${1:-1}"
 DAYS="${2:-2008022?}"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 FILES=("$SHARED"/mrt/routeviews-2008-02/updates.$DAYS.*.bz2)
 REL="$SHARED/asrel/thunderwolf-whole-internet-rel.txt"
 [ -f "${FILES[0]}" ] && [ -f "$REL" ] || { echo "shared data missing under $SHARED" >&2; exit 2; }
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
 RIR=(); for f in "$SHARED"/rir/*; do RIR+=(--rir "$f"); done
 run() { # label, replay options...: prints "wall cpu" of the best run
   local label="$1"; shift
   for i in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx12g -XX:+UseParallelGC -jar "$TMP/blackout-cli.jar" \
+    /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx12g -XX:+UseParallelGC -jar "$CLI" \
       replay "${RIR[@]}" --format csv --progress=false "$@" "${FILES[@]}" >/dev/null 2>"$TMP/$label.err" \
       || { tail -5 "$TMP/$label.err" >&2; exit 1; }
     awk '{printf "%.1f %.1f\n", $1, $2 + $3}' "$TMP/t"

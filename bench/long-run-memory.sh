@@ -7,18 +7,12 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/.mvn/find-jdk.sh"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+. "$ROOT/bench/lib.sh"
 GLOB="${1:-updates.2008022[1-3].*}"
-LIB="$ROOT/cli/target/lib"
-[ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
-CP="$(ls "$ROOT"/{wire,core,ingest,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-"$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,LongRunMemoryBench}.java
-printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
+bench_classes "wire core ingest pipeline" RibMemoryBench LongRunMemoryBench
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # shellcheck disable=SC2086
 /usr/bin/time -f "run: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
-  "$JAVA_HOME/bin/java" -Xmx8g -XX:+UseSerialGC -Dlogback.configurationFile="$TMP/logback.xml" -cp "$TMP:$CP" \
+  "$JAVA_HOME/bin/java" -Xmx8g -XX:+UseSerialGC "$LOGBACK" -cp "$CP" \
   org.blackout.bench.LongRunMemoryBench "$SHARED/rir" $(ls "$SHARED"/mrt/routeviews-2008-02/$GLOB)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

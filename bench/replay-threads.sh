@@ -8,22 +8,17 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 RUNS="${1:-1}"; shift || true
 FILES=("$@")
 [ ${#FILES[@]} -eq 0 ] && FILES=("$SHARED"/mrt/routeviews-2008-02/updates.20080221.*)
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
 "$JAVA_HOME/bin/javac" -d "$TMP/agent" "$ROOT/bench/thread-cpu/ThreadCpuAgent.java"
 printf 'Premain-Class: ThreadCpuAgent\n' >"$TMP/manifest"
 "$JAVA_HOME/bin/jar" cfm "$TMP/agent.jar" "$TMP/manifest" -C "$TMP/agent" .
 for i in $(seq "$RUNS"); do
   L0=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -javaagent:"$TMP/agent.jar" \
-    -jar "$TMP/blackout-cli.jar" replay --rir "$SHARED/rir/" --watch all-countries --format jsonl --no-progress \
+    -jar "$CLI" replay --rir "$SHARED/rir/" --watch all-countries --format jsonl --no-progress \
     --events-out "$TMP/events.jsonl" "${FILES[@]}" >/dev/null 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
   echo "run $i (load $L0 -> $(cut -d' ' -f1 /proc/loadavg)): $(awk '{printf "wall %.2fs, user+sys with children %.2fs", $1, $2 + $3}' "$TMP/t")"
   grep '^thread-cpu:' "$TMP/err"

@@ -11,15 +11,10 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 RUNS="${1:-3}"; shift || true
 FILES=("$@")
 [ ${#FILES[@]} -eq 0 ] && FILES=("$SHARED"/mrt/routeviews-2008-02/updates.20080221.*)
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/" # a private copy: concurrent builds cannot swap the jar mid-run
 JFLAGS=(-Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6) # the launcher's defaults for replay (./blackout)
 measure() { # appends "wall cpu" of one run of the command to $1
   local out="$1"; shift
@@ -31,7 +26,7 @@ export -f bgpdump_all
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 L0=$(cut -d' ' -f1 /proc/loadavg)
 for i in $(seq "$RUNS"); do
-  measure "$TMP/replay" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$TMP/blackout-cli.jar" replay --rir "$SHARED/rir/" \
+  measure "$TMP/replay" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" replay --rir "$SHARED/rir/" \
     --watch all-countries --format jsonl --events-out "$TMP/events.jsonl" "${FILES[@]}"
   ELEMENTS=$(grep -o '[0-9]* elements' "$TMP/err" | tail -1 | cut -d' ' -f1)
   [ "${BGPDUMP:-1}" = 0 ] || measure "$TMP/bgpdump" bash -c 'bgpdump_all "$@"' _ "${FILES[@]}"

@@ -4,6 +4,7 @@
 # Usage: bench/replay-vs-bgpdump.sh [MRT file] [runs] [replay options...]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/bench/lib.sh"; bench_cli # JAVA_HOME, SHARED, TMP; CLI: a private copy of the jar
 FILE="${1:-$ROOT/../shared/data/mrt/bgpdump/test_data/updates.et-header.2015.gz}"
 RUNS="${2:-3}"
 shift 2 2>/dev/null || shift $# 
@@ -11,12 +12,6 @@ OPTS=("$@")
 # default: the issue's example (country:KP, as:131279); pass e.g. --watch all-countries,all-ases --rir F for the heavy case
 [ ${#OPTS[@]} -eq 0 ] && OPTS=(--rir "$ROOT/../shared/data/rir/delegated-apnic-20141224.txt" --watch country:KP,as:131279 --format jsonl)
 command -v bgpdump >/dev/null || { echo "bgpdump not found (apt-get install bgpdump)" >&2; exit 2; }
-. "$ROOT/.mvn/find-jdk.sh"
-JAR="$ROOT/cli/target/blackout-cli.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -Dmaven.test.skip=true install >&2)
-# a private copy, so that concurrent builds cannot swap the jar mid-run
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-cp -r "$JAR" "$ROOT/cli/target/lib" "$TMP/"
 best() { sort -n | head -1; }
 measure() { # prints "wall cpu" for one run of the command
   /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$@" >/dev/null 2>>"$TMP/err" || { cat "$TMP/err" >&2; exit 1; }
@@ -24,10 +19,10 @@ measure() { # prints "wall cpu" for one run of the command
 }
 # JVM flags a launcher would use for short batch runs: C1 only, and a class-data archive (made by an untimed first run)
 JFLAGS=(-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$TMP/blackout.jsa" -XX:+AutoCreateSharedArchive)
-"$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$TMP/blackout-cli.jar" replay "${OPTS[@]}" "$FILE" >/dev/null 2>&1
+"$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" replay "${OPTS[@]}" "$FILE" >/dev/null 2>&1
 for i in $(seq "$RUNS"); do
   measure bgpdump -m "$FILE" >>"$TMP/bgpdump"
-  measure "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$TMP/blackout-cli.jar" replay "${OPTS[@]}" "$FILE" >>"$TMP/replay"
+  measure "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" replay "${OPTS[@]}" "$FILE" >>"$TMP/replay"
 done
 BW=$(cut -d' ' -f1 "$TMP/bgpdump" | best); BC=$(cut -d' ' -f2 "$TMP/bgpdump" | best)
 RW=$(cut -d' ' -f1 "$TMP/replay" | best); RC=$(cut -d' ' -f2 "$TMP/replay" | best)

@@ -1,0 +1,37 @@
+# Shared set-up of the bench scripts; source it after setting ROOT (the repository):
+#   ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"; . "$ROOT/bench/lib.sh"
+# It finds a JDK >= 21 (JAVA_HOME), names the shared data (SHARED), builds the CLI when it is
+# missing and makes a private temporary directory (TMP, removed at exit). The functions copy the
+# jars there, so a build during a long measurement cannot swap them under it.
+
+. "$ROOT/.mvn/find-jdk.sh"
+SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
+LIB="$ROOT/cli/target/lib"
+[ -f "$ROOT/cli/target/blackout-cli.jar" ] && [ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+
+# The CLI as `java -jar "$CLI"` runs it: a copy of the jar and its lib/ directory.
+bench_cli() {
+  cp -r "$ROOT/cli/target/blackout-cli.jar" "$LIB" "$TMP/"
+  CLI="$TMP/blackout-cli.jar"
+}
+
+# Compiles bench classes (names under bench/src/org/blackout/bench, without .java) against copies of
+# the given modules' jars and the CLI's third-party dependencies; sets CP ("$TMP:jars...") and a
+# logback configuration that keeps library chatter out of the figures (LOGBACK, a -D option).
+#   bench_classes "wire core ingest pipeline" RibMemoryBench FullTableMemoryBench
+bench_classes() {
+  local modules="$1"; shift
+  mkdir -p "$TMP/jars"
+  local m
+  for m in $modules; do cp "$ROOT/$m/target/blackout-$m-0.1.0-SNAPSHOT.jar" "$TMP/jars/"; done
+  CP="$TMP:$(ls "$TMP"/jars/*.jar | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
+  local srcs=()
+  for m in "$@"; do srcs+=("$ROOT/bench/src/org/blackout/bench/$m.java"); done
+  "$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "${srcs[@]}"
+  printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
+  LOGBACK="-Dlogback.configurationFile=$TMP/logback.xml"
+}
+
+# The load average, for the figures' context.
+bench_load() { cut -d' ' -f1-3 /proc/loadavg; }
