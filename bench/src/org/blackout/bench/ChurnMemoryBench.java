@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -81,18 +80,12 @@ public final class ChurnMemoryBench {
         double cpuSecs = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
         long used = RibMemoryBench.usedAfterGc() - base;
         RoutingState r = engine.routing();
-        BitSet paths = new BitSet(), prefixes = new BitSet();
-        for (int p = 0; p < r.peerCount(); p++) {
-            r.rib(p).forEach((prefix, path) -> {
-                paths.set(path);
-                prefixes.set(prefix);
-            });
-        }
+        RibMemoryBench.InUse inUse = RibMemoryBench.inUse(r);
         System.out.printf(Locale.ROOT, "%-6s %6.0f s (CPU %5.0f s): retained %8.1f MiB%s; routes %d (%.2f B/route); "
                         + "AS paths interned %d (ids %d), in use %d; prefixes interned %d, in use %d; path table %.1f MiB%n",
                 what, secs, cpuSecs, used / 1048576.0, first < 0 ? "          " : String.format(Locale.ROOT, " (%+5.1f%%)", 100.0 * (used - first) / first),
-                r.routeCount(), (double) used / r.routeCount(), r.paths().size(), r.paths().idLimit(), paths.cardinality(),
-                r.prefixes().size(), prefixes.cardinality(), r.paths().approximateBytes() / 1048576.0);
+                r.routeCount(), (double) used / r.routeCount(), r.paths().size(), r.paths().idLimit(), inUse.paths(),
+                r.prefixes().size(), inUse.prefixes(), r.paths().approximateBytes() / 1048576.0);
         return used;
     }
 }

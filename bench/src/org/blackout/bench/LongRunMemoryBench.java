@@ -3,7 +3,6 @@ package org.blackout.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -56,17 +55,11 @@ public final class LongRunMemoryBench {
             long used = RibMemoryBench.usedAfterGc() - base;
             if (first < 0) first = used;
             RoutingState r = engine.routing();
-            BitSet paths = new BitSet(), prefixes = new BitSet();
-            for (int p = 0; p < r.peerCount(); p++) {
-                r.rib(p).forEach((prefix, path) -> {
-                    paths.set(path);
-                    prefixes.set(prefix);
-                });
-            }
+            RibMemoryBench.InUse inUse = RibMemoryBench.inUse(r);
             System.out.printf(Locale.ROOT, "day %d (%s, %d files, %d damaged records, %.0f s): retained %.1f MiB (%+.1f%% vs day 1); routes %d; "
                             + "AS paths interned %d, in use %d; prefixes interned %d, in use %d; entities %d%n",
                     day, e.getKey(), e.getValue().size(), damaged[0], secs, used / 1048576.0, 100.0 * (used - first) / first,
-                    r.routeCount(), r.paths().size(), paths.cardinality(), r.prefixes().size(), prefixes.cardinality(),
+                    r.routeCount(), r.paths().size(), inUse.paths(), r.prefixes().size(), inUse.prefixes(),
                     engine.entities().size());
         }
         engine.finish();

@@ -133,6 +133,20 @@ public final class RibMemoryBench {
         return (x ^ (x >>> 31)) & Long.MAX_VALUE;
     }
 
+
+    /** AS paths and prefixes some route still uses: what compaction could give back is the rest. */
+    record InUse(int paths, int prefixes) {}
+
+    static InUse inUse(org.blackout.core.rib.RoutingState r) {
+        java.util.BitSet paths = new java.util.BitSet(), prefixes = new java.util.BitSet();
+        for (int p = 0; p < r.peerCount(); p++) {
+            r.rib(p).forEach((prefix, path) -> {
+                paths.set(path);
+                prefixes.set(prefix);
+            });
+        }
+        return new InUse(paths.cardinality(), prefixes.cardinality());
+    }
     static long usedAfterGc() {
         var mem = ManagementFactory.getMemoryMXBean();
         long prev = Long.MAX_VALUE;

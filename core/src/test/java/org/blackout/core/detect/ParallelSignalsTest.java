@@ -3,7 +3,6 @@ package org.blackout.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
 import org.blackout.core.signal.Signal;
 import org.blackout.core.signal.Watch;
-import org.blackout.testkit.Prerequisites;
 import org.blackout.wire.element.RouteElement;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +29,7 @@ class ParallelSignalsTest {
     void severalThreadsGiveExactlyTheSignalsAndEventsOfOne() throws IOException {
         List<Path> files = RealDays.files("20080221", 0, 3);
         assertThat(files).hasSizeGreaterThanOrEqualTo(10);
-        EntityMaps.Builder b = EntityMaps.builder();
-        try (var s = Files.list(Prerequisites.sharedData("rir"))) {
-            for (Path f : s.sorted().toList()) org.blackout.core.entity.EntityFiles.load(f, b);
-        }
-        EntityMaps maps = b.build();
+        EntityMaps maps = RealDays.everyRir();
         Run one = run(files, maps, 1);
         Run four = run(files, maps, 4);
         assertThat(one.parallelBins).isZero();

@@ -3,7 +3,6 @@ package org.blackout.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.blackout.core.engine.Engine;
@@ -13,7 +12,6 @@ import org.blackout.core.event.Event;
 import org.blackout.core.event.EventLog;
 import org.blackout.core.event.EventType;
 import org.blackout.core.signal.Watch;
-import org.blackout.testkit.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** Real update files from a quiet day, as far as anyone knows: what an operator would have to read. */
@@ -30,11 +28,7 @@ class QuietRealDataTest {
     void aRealDayWithEveryCountryWatchedGivesAtMostTwentyEvents() throws IOException {
         List<Path> files = RealDays.files("20080222", 0, 24);
         assertThat(files).hasSizeGreaterThanOrEqualTo(90);
-        EntityMaps.Builder b = EntityMaps.builder();
-        try (var s = Files.list(Prerequisites.sharedData("rir"))) {
-            for (Path f : s.sorted().toList()) org.blackout.core.entity.EntityFiles.load(f, b);
-        }
-        EntityMaps maps = b.build();
+        EntityMaps maps = RealDays.everyRir();
         EventLog log = new EventLog();
         EngineConfig ec = EngineConfig.defaults();
         Detectors d = new Detectors(DetectorConfig.defaults(), ec.binMicros(), List.of(), log);

@@ -47,6 +47,15 @@ final class RealDays {
     }
 
     /** Elements to slip into the stream; {@link #at} is consulted as the stream passes each element. */
+    /** Country maps from every shared RIR delegation file: every country can be watched. */
+    static org.blackout.core.entity.EntityMaps everyRir() throws IOException {
+        org.blackout.core.entity.EntityMaps.Builder b = org.blackout.core.entity.EntityMaps.builder();
+        try (var s = java.nio.file.Files.list(org.blackout.testkit.Prerequisites.sharedData("rir"))) {
+            for (Path f : s.sorted().toList()) org.blackout.core.entity.EntityFiles.load(f, b);
+        }
+        return b.build();
+    }
+
     static class Injector {
         final PriorityQueue<RouteElement> queue = new PriorityQueue<>((a, b) -> Long.compare(a.timeMicros(), b.timeMicros()));
 
