@@ -224,43 +224,19 @@ public final class Engine implements RoutingView, ElementSink {
     private Object lastPeerAddress;
     private long lastPeerAs = -1;
     private int lastPeer = -1;
-    private static final int PEER_CACHE = 256;
-    private final String[] peerCollectors = new String[PEER_CACHE];
-    private final boolean[] peerV6 = new boolean[PEER_CACHE];
-    private final long[] peerHi = new long[PEER_CACHE];
-    private final long[] peerLo = new long[PEER_CACHE];
-    private final long[] peerAses = new long[PEER_CACHE];
-    private final int[] peerIds = new int[PEER_CACHE];
+    private final PeerCache peers = new PeerCache();
 
     /** The peer's index; elements of one record share their peer, so the last one is remembered. */
     @Override
     public int peerOf(String collector, RouteElement e) {
         if (e.peerAs() == lastPeerAs && java.util.Objects.equals(e.peerAddress(), lastPeerAddress)
                 && collector.equals(lastCollector)) return lastPeer;
-        // each update record decodes its own peer address object, and a RIB record's entries cycle
-        // through the peers: a small cache by the address's value (and the collector's identity) spares
-        // a peer key's allocation and hashing for most of them
         org.blackout.wire.net.IpAddress address = e.peerAddress();
         long peerAs = e.peerAs();
-        int slot = -1;
-        if (address != null) {
-            long h = address.hi() * 0x9E3779B97F4A7C15L ^ address.lo() * 0xC2B2AE3D27D4EB4FL ^ peerAs * 0x165667B19E3779F9L
-                    ^ System.identityHashCode(collector);
-            slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (PEER_CACHE - 1);
-        }
-        if (slot >= 0 && peerCollectors[slot] == collector && peerHi[slot] == address.hi() && peerLo[slot] == address.lo()
-                && peerV6[slot] == address.v6() && peerAses[slot] == peerAs) {
-            lastPeer = peerIds[slot];
-        } else {
+        lastPeer = peers.get(collector, address, peerAs);
+        if (lastPeer < 0) {
             lastPeer = routing.peer(new PeerKey(collector, address, peerAs));
-            if (slot >= 0) {
-                peerCollectors[slot] = collector;
-                peerHi[slot] = address.hi();
-                peerLo[slot] = address.lo();
-                peerV6[slot] = address.v6();
-                peerAses[slot] = peerAs;
-                peerIds[slot] = lastPeer;
-            }
+            peers.put(collector, address, peerAs, lastPeer);
         }
         lastCollector = collector;
         lastPeerAddress = address;

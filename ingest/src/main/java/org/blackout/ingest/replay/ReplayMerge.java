@@ -20,6 +20,12 @@ import org.blackout.wire.mrt.MrtDecodeException;
  * time order, as BGPStream does: a k-way merge on each file's next element. Ties go to RIB dump
  * elements first (a dump describes the state at its time; updates stamped the same second come
  * after it), then to the file given first. Within one file the file's own order is kept.
+ *
+ * <p>Update files named as archives name them ({@code updates.YYYYMMDD.HHMM}) are opened only
+ * {@link #OPEN_AHEAD_MICROS} before the time their name gives, so that a day of 96 files runs one or
+ * two decompressors at a time instead of starting 96 at once; a file read to its end is closed. The
+ * result is the merge of every file opened at the start as long as no file holds elements from
+ * before its name's time minus that margin; one that does is reported and replayed late.
  */
 public final class ReplayMerge {
 
