@@ -20,7 +20,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Reference counts ({@link #retain}, {@link #release}) are kept by {@link RoutingState} on every
  * route change. A path whose count falls to zero is not freed at once: {@link #collect} frees them
- * at a safe point (the engine calls it when a bin closes), tells the {@linkplain #onFree holders of
+ * at a safe point (the engine calls {@link #collectAged} when a bin closes, which spares the paths
+ * that fell out of use during that bin: most are flaps), tells the {@linkplain #onFree holders of
  * per-path caches} so they forget the id, and hands the id out again to the next new path. The pool
  * is compacted in place when a quarter of it is dead; ids of live paths never change.
  */
