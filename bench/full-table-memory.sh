@@ -8,25 +8,16 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/.mvn/find-jdk.sh"
+. "$ROOT/bench/lib.sh"
 PEERS="${PEERS:-100}" PREFIXES="${PREFIXES:-1270000}"
 OUT="${OUT:-/tmp/blackout-full-$PEERS}"
-SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 if ! ls "$OUT"/rib.*.gz >/dev/null 2>&1; then
   PEERS="$PEERS" PREFIXES="$PREFIXES" OUT="$OUT" "$ROOT/bench/simulate-full-table.sh"
 fi
-LIB="$ROOT/cli/target/lib"
-[ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
-TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
-# private copies of the jars, so that a build during the run cannot swap them under it
-mkdir -p "$TMP/jars"
-cp $(ls "$ROOT"/{wire,core,ingest,pipeline}/target/blackout-*-0.1.0-SNAPSHOT.jar | grep -v tests) "$TMP/jars/"
-CP="$(ls "$TMP"/jars/*.jar | tr '\n' ':')$(ls "$LIB"/*.jar | grep -v 'blackout-' | tr '\n' ':')"
-"$JAVA_HOME/bin/javac" --release 21 -d "$TMP" -cp "$CP" "$ROOT"/bench/src/org/blackout/bench/{RibMemoryBench,FullTableMemoryBench}.java
-printf '<configuration><root level="WARN"/></configuration>\n' > "$TMP/logback.xml"
+bench_classes "wire core ingest pipeline" RibMemoryBench FullTableMemoryBench
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 /usr/bin/time -f "replay: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
-  "$JAVA_HOME/bin/java" -Xmx"${XMX:-20g}" -XX:+UseSerialGC -Dlogback.configurationFile="$TMP/logback.xml" -cp "$TMP:$CP" org.blackout.bench.FullTableMemoryBench \
+  "$JAVA_HOME/bin/java" -Xmx"${XMX:-20g}" -XX:+UseSerialGC "$LOGBACK" -cp "$CP" org.blackout.bench.FullTableMemoryBench \
   "$SHARED/rir" "$OUT"/rib.*.gz | tee "$TMP/out.txt"
 awk '/bytes\/route/ { for (i = 1; i <= NF; i++) if ($i == "bytes/route") b = $(i - 1) }
      END { if (b != "") printf "1e9 routes at %s bytes/route: %.1f GiB of heap for the routing state and entities\n", b, b * 1e9 / 1073741824 }' "$TMP/out.txt"
