@@ -20,7 +20,7 @@ DATA="$ROOT/../shared/data/mrt/routeviews-2008-02"
 # shellcheck disable=SC2206
 FILES=($DATA/$GLOB)
 ARGS=(replay --rir "$ROOT/../shared/data/rir/" --watch all-countries --format jsonl)
-JFLAGS=(-Xmx8g -XX:+UseParallelGC) # the launcher's defaults for replay
+JFLAGS=("${REPLAY_JFLAGS[@]}") # the launcher's defaults for replay (bench/lib.sh)
 run() { # $1: label; rest: extra replay args. Appends "wall cpu load-before load-after" to $TMP/$1
   local label="$1"; shift
   local l0; l0=$(cut -d' ' -f1 /proc/loadavg)

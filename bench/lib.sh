@@ -33,5 +33,9 @@ bench_classes() {
   LOGBACK="-Dlogback.configurationFile=$TMP/logback.xml"
 }
 
+# The JVM options ./blackout gives replay and demo (keep them in step with the launcher).
+REPLAY_JFLAGS=(-Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -Xmn400m)
+grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && REPLAY_JFLAGS+=(-XX:+UseTransparentHugePages)
+
 # The load average, for the figures' context.
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }

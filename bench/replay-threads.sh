@@ -17,7 +17,7 @@ printf 'Premain-Class: ThreadCpuAgent\n' >"$TMP/manifest"
 "$JAVA_HOME/bin/jar" cfm "$TMP/agent.jar" "$TMP/manifest" -C "$TMP/agent" .
 for i in $(seq "$RUNS"); do
   L0=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" -Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -javaagent:"$TMP/agent.jar" \
+  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" "${REPLAY_JFLAGS[@]}" -javaagent:"$TMP/agent.jar" \
     -jar "$CLI" replay --rir "$SHARED/rir/" --watch all-countries --format jsonl --no-progress \
     --events-out "$TMP/events.jsonl" "${FILES[@]}" >/dev/null 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
   echo "run $i (load $L0 -> $(cut -d' ' -f1 /proc/loadavg)): $(awk '{printf "wall %.2fs, user+sys with children %.2fs", $1, $2 + $3}' "$TMP/t")"

@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"; shift || true
 FILES=("$@")
 [ ${#FILES[@]} -eq 0 ] && FILES=("$SHARED"/mrt/routeviews-2008-02/updates.20080221.*)
-JFLAGS=(-Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6) # the launcher's defaults for replay (./blackout)
+JFLAGS=("${REPLAY_JFLAGS[@]}") # the launcher's defaults for replay (bench/lib.sh)
 measure() { # appends "wall cpu" of one run of the command to $1
   local out="$1"; shift
   /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$@" >/dev/null 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
