@@ -33,9 +33,10 @@ bench_classes() {
   LOGBACK="-Dlogback.configurationFile=$TMP/logback.xml"
 }
 
-# The JVM options ./blackout gives replay and demo (keep them in step with the launcher).
-REPLAY_JFLAGS=(-Xmx8g -XX:+UseParallelGC -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -Xmn400m)
-grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && REPLAY_JFLAGS+=(-XX:+UseTransparentHugePages)
+# The JVM options ./blackout gives replay and demo (the launcher's own table).
+. "$ROOT/.mvn/jvm-opts.sh"
+blackout_jvm_opts replay
+read -ra REPLAY_JFLAGS <<<"$JVM_OPTS"
 
 # The load average, for the figures' context.
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -1,0 +1,25 @@
+# Sourced by ./blackout and bench/lib.sh: the JVM options of a command, one table for both.
+# blackout_jvm_opts COMMAND sets JVM_OPTS (a variable, not output: the launcher's start-up is timed).
+blackout_jvm_opts() {
+  # dump is a one-pass decoder, usually of one 15-minute or RIB file: C2 compiling on the same 2 cores costs
+  # more than it saves there (measured: 0.75 s vs 1.21 s on updates.et-header.2015.gz), unlike replay or serve.
+  # A young generation of fixed size is reused, not grown to hundreds of MB (a replay: gigabytes) of fresh
+  # pages the kernel must zero first; huge pages spare TLB misses on the big tables. Both together, on a
+  # VM whose first touch of a page is slow (bench/PERFORMANCE.md, fourth session): `--version` 0.26 ->
+  # 0.20 s, a 19.5 M-route RIB replayed 17.6-20.4 -> 10.7-10.9 s, a real day 22-24 -> 17-19 s; huge pages
+  # alone: `dump -m` of 577 k rows 1.08 -> 0.90 s.
+  JVM_OPTS="-Xmx8g -XX:+UseParallelGC"
+  case "${1:-}" in
+    --version | -V | --help | -h | help) JVM_OPTS="$JVM_OPTS -XX:TieredStopAtLevel=1 -Xmn64m" ;;
+    # not a small young generation here: dumping a large RIB promotes what the decoder holds ahead, and
+    # with 64 MB a 19.5 M-route RIB took 22.4 s against 19.3 s
+    dump) JVM_OPTS="$JVM_OPTS -XX:TieredStopAtLevel=1" ;;
+    # A replay runs seconds to minutes: C2's deep inlining cost a day of route-views2 5.6 s of compile
+    # CPU against 3.8 s with these, and a simulated RIB replays as fast.
+    replay | demo) JVM_OPTS="$JVM_OPTS -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -Xmn400m" ;;
+  esac
+  # only where the kernel takes madvise: elsewhere the JVM warns about the flag on stdout, among the data
+  if grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+    JVM_OPTS="$JVM_OPTS -XX:+UseTransparentHugePages"
+  fi
+}
