@@ -21,5 +21,6 @@ final class Commands {
         cl.addSubcommand("consume", new ConsumeCommand());
         cl.addSubcommand("fetch", new FetchCommand());
         cl.addSubcommand("collectors", new CollectorsCommand());
+        cl.addSubcommand("aot-training", new TrainCommand());
     }
 }
