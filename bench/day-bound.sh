@@ -46,7 +46,7 @@ for i in $(seq "$RUNS"); do
   echo "round $i: $(tail -n 6 "$TMP/times" | tr "\n" " ")" >&2
 done
 L1=$(cut -d' ' -f1 /proc/loadavg)
-get() { awk -v l="$1" -v c="$2" '$1 == l {print $c}' "$TMP/times" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+get() { awk -v l="$1" -v c="$2" '$1 == l {print $c}' "$TMP/times" | median; } # a label's median wall (2) or CPU (3)
 echo "$RUNS rounds, medians; ${#FILES[@]} files ($(du -ch "${FILES[@]}" | tail -1 | cut -f1) compressed, $(du -ch "${PLAIN[@]}" | tail -1 | cut -f1) plain); load average $L0 before, $L1 after"
 printf '%-44s wall %6.2fs  cpu %6.2fs\n' \
   "1. lbzip2 -n1 alone" "$(get lbzip2 2)" "$(get lbzip2 3)" \

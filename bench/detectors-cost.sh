@@ -20,11 +20,10 @@ DATA="$ROOT/../shared/data/mrt/routeviews-2008-02"
 # shellcheck disable=SC2206
 FILES=($DATA/$GLOB)
 ARGS=(replay --rir "$ROOT/../shared/data/rir/" --watch all-countries --format jsonl)
-JFLAGS=("${REPLAY_JFLAGS[@]}") # the launcher's defaults for replay (bench/lib.sh)
 run() { # $1: label; rest: extra replay args. Appends "wall cpu load-before load-after" to $TMP/$1
   local label="$1"; shift
   local l0; l0=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" \
+  /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$JAVA_HOME/bin/java" "${REPLAY_JFLAGS[@]}" -jar "$CLI" \
     "${ARGS[@]}" "$@" "${FILES[@]}" >"$TMP/signals.jsonl" 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
   awk -v l0="$l0" -v l1="$(cut -d' ' -f1 /proc/loadavg)" '{printf "%.2f %.2f %s %s\n", $1, $2 + $3, l0, l1}' "$TMP/t" >>"$TMP/$label"
 }
@@ -34,7 +33,6 @@ for i in $(seq "$RUNS"); do
   echo "run $i: without $(tail -1 "$TMP/without")  with $(tail -1 "$TMP/with")  (wall cpu load-before load-after)" >&2
 done
 if [ -n "$KEEP" ]; then mkdir -p "$KEEP"; cp "$TMP/signals.jsonl" "$TMP/events.jsonl" "$KEEP/"; fi
-median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 WW=$(cut -d' ' -f1 "$TMP/without" | median); WC=$(cut -d' ' -f2 "$TMP/without" | median)
 DW=$(cut -d' ' -f1 "$TMP/with" | median); DC=$(cut -d' ' -f2 "$TMP/with" | median)
 LOADS=$(cut -d' ' -f3,4 "$TMP/without" "$TMP/with" | tr ' ' '\n' | sort -n | awk '{v[NR]=$1} END {print v[1] "–" v[NR]}')

@@ -38,5 +38,8 @@ bench_classes() {
 blackout_jvm_opts replay
 read -ra REPLAY_JFLAGS <<<"$JVM_OPTS"
 
+# The median of numbers on stdin, one per line.
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
 # The load average, for the figures' context.
 bench_load() { cut -d' ' -f1-3 /proc/loadavg; }

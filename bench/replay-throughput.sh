@@ -15,7 +15,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"; shift || true
 FILES=("$@")
 [ ${#FILES[@]} -eq 0 ] && FILES=("$SHARED"/mrt/routeviews-2008-02/updates.20080221.*)
-JFLAGS=("${REPLAY_JFLAGS[@]}") # the launcher's defaults for replay (bench/lib.sh)
 measure() { # appends "wall cpu" of one run of the command to $1
   local out="$1"; shift
   /usr/bin/time -f "%e %U %S" -o "$TMP/t" "$@" >/dev/null 2>"$TMP/err" || { tail -5 "$TMP/err" >&2; exit 1; }
@@ -23,10 +22,9 @@ measure() { # appends "wall cpu" of one run of the command to $1
 }
 bgpdump_all() { for f in "$@"; do bgpdump -m "$f" 2>/dev/null || true; done; }
 export -f bgpdump_all
-median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 L0=$(cut -d' ' -f1 /proc/loadavg)
 for i in $(seq "$RUNS"); do
-  measure "$TMP/replay" "$JAVA_HOME/bin/java" "${JFLAGS[@]}" -jar "$CLI" replay --rir "$SHARED/rir/" \
+  measure "$TMP/replay" "$JAVA_HOME/bin/java" "${REPLAY_JFLAGS[@]}" -jar "$CLI" replay --rir "$SHARED/rir/" \
     --watch all-countries --format jsonl --events-out "$TMP/events.jsonl" "${FILES[@]}"
   ELEMENTS=$(grep -o '[0-9]* elements' "$TMP/err" | tail -1 | cut -d' ' -f1)
   [ "${BGPDUMP:-1}" = 0 ] || measure "$TMP/bgpdump" bash -c 'bgpdump_all "$@"' _ "${FILES[@]}"
