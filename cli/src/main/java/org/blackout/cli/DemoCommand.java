@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         Path config = out.resolve("serve.yml");
         Files.writeString(config, serveConfig(out, sc), StandardCharsets.UTF_8);
         term.println("serving: blackout serve --config " + config.toAbsolutePath() + "  (http://" + listen + "/#/country/KP)");
-        return Main.commandLine().execute("serve", "--config", config.toAbsolutePath().toString(), "--listen", listen);
+        return Main.commandLine("serve").execute("serve", "--config", config.toAbsolutePath().toString(), "--listen", listen);
     }
 
     /** A serve configuration over the demo's own files (see examples/demo.yml), written by Jackson. */

@@ -44,9 +44,8 @@ final class DumpCommand implements Callable<Integer> {
         if (System.getProperty("io.netty.buffer.checkAccessible") == null) {
             System.setProperty("io.netty.buffer.checkAccessible", "false");
         }
-        // stdout carries data only: keep Netty's own debug logging away from whatever SLF4J backend is present
-        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
-                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
+        // stdout carries data only: Netty's warnings to stderr, and no logging framework to set up
+        QuietNettyLogging.install(System.err);
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         try {
             Dumper.Result r = Dumper.run(files, f, maskHostBits, out, System.err);

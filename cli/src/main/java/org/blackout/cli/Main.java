@@ -1,7 +1,5 @@
 package org.blackout.cli;
 
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,9 +19,23 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command tree for a run whose first argument is {@code first}: only that subcommand when it
+     * names one (the same parse, help and errors for it), every subcommand otherwise.
+     */
+    public static CommandLine commandLine(String first) {
+        // picocli's default factory otherwise looks for Groovy's Closure class when first used: a class
+        // that is nowhere, so the class loader opens and searches every jar of the class path (65 ms)
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
         CommandLine cl = new CommandLine(new Main());
-        Commands.register(cl);
+        if (first == null || !Commands.registerOnly(cl, first)) Commands.register(cl);
+        // every subcommand's -V prints the same line as blackout --version (picocli does not pass it down)
+        versionEverywhere(cl, new Version());
         // a bad input file is the user's to fix: say which and where, without a stack trace
         cl.setExecutionExceptionHandler((e, command, parsed) -> {
             if (!(e instanceof org.blackout.core.entity.EntityFileException || e instanceof org.blackout.core.config.ConfigException)) throw e;
@@ -33,30 +45,24 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    public static void main(String[] args) {
-        // start-up is most of a --version run, and building the command tree (picocli reflecting over
-        // every subcommand's options) is most of the start-up: answer it before (same text, same status)
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            try {
-                for (String line : new Version().getVersion()) System.out.println(line);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            System.exit(0);
+    private static void versionEverywhere(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) sub.getCommandSpec().versionProvider(version);
+            versionEverywhere(sub, version);
         }
-        int code = commandLine().execute(args);
+    }
+
+    /** Runs one command and exits with its status ({@link Blackout} answers {@code --version} before this). */
+    public static void main(String[] args) {
+        ClassPathWarmer.start();
+        int code = commandLine(args.length > 0 ? args[0] : null).execute(args);
         System.exit(code);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws Exception {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/blackout-version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"blackout " + p.getProperty("version", "unknown")
-                    + " (Java " + Runtime.version() + ")"};
+        public String[] getVersion() {
+            return new String[] {BuildInfo.versionLine()};
         }
     }
 }

@@ -35,8 +35,8 @@ final class TrainCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        int dump = Main.commandLine().execute("dump", "-m", mrt.toString());
-        int replay = Main.commandLine().execute("replay", "--watch", "all-countries", "--rir", rir.toString(),
+        int dump = Main.commandLine("dump").execute("dump", "-m", mrt.toString());
+        int replay = Main.commandLine("replay").execute("replay", "--watch", "all-countries", "--rir", rir.toString(),
                 "--no-progress", "--format", "jsonl", mrt.toString());
         return Math.max(dump, replay);
     }

@@ -1,0 +1,90 @@
+package org.blackout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The short cuts a short command takes at start-up must not change what it prints or accepts. */
+class StartupPathsTest {
+
+    @Test
+    void versionIsAnsweredBeforePicocliWithTheSameLine() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Blackout.main(new String[] {"--version"});
+        } finally {
+            System.setOut(saved);
+        }
+        String line = buf.toString(StandardCharsets.UTF_8).strip();
+        assertThat(line).matches("blackout \\S+ \\(Java \\S+\\)")
+                .endsWith("(Java " + Runtime.version() + ")")
+                .doesNotContain("unknown");
+        // picocli's own answer, through the version provider, is the same text
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo(line);
+    }
+
+    @Test
+    void everySubcommandPrintsTheVersionToo() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine("dump");
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("dump", "--version")).isZero();
+        assertThat(out.toString().strip()).isEqualTo(BuildInfo.versionLine());
+    }
+
+    @Test
+    void aTreeWithOnlyTheNamedCommandParsesAndHelpsAsTheWholeTree() {
+        CommandLine all = Main.commandLine();
+        assertThat(all.getSubcommands()).containsKeys("replay", "dump", "serve", "help").hasSizeGreaterThan(10);
+        for (String name : all.getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            CommandLine one = Main.commandLine(name);
+            assertThat(one.getSubcommands().keySet()).as(name).containsExactlyInAnyOrder(name, "help");
+            assertThat(one.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF)).as(name)
+                    .isEqualTo(all.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        // not a command: the whole tree, so the error can suggest the right name
+        assertThat(Main.commandLine("dupm").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        assertThat(Main.commandLine("--help").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+        StringWriter err = new StringWriter();
+        CommandLine typo = Main.commandLine("dupm");
+        typo.setErr(new PrintWriter(err));
+        assertThat(typo.execute("dupm")).isEqualTo(2);
+        assertThat(err.toString()).contains("dupm").contains("dump");
+    }
+
+    @Test
+    void nettyWarningsGoToStderrAndDebugIsDropped() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        InternalLoggerFactory saved = InternalLoggerFactory.getDefaultFactory();
+        try {
+            QuietNettyLogging.install(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            InternalLogger log = InternalLoggerFactory.getInstance("x.Y");
+            assertThat(log.isDebugEnabled()).isFalse();
+            log.debug("not {}", "shown");
+            log.warn("leak of {} bytes in {}", 42, "pool");
+            log.error("failed", new IllegalStateException("boom"));
+        } finally {
+            InternalLoggerFactory.setDefaultFactory(saved);
+        }
+        String text = buf.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("shown")
+                .contains("blackout: netty WARN x.Y: leak of 42 bytes in pool")
+                .contains("blackout: netty ERROR x.Y: failed")
+                .contains("IllegalStateException: boom");
+    }
+}
