@@ -35,7 +35,7 @@ bench_classes() {
 
 # The JVM options ./blackout gives replay and demo (the launcher's own table).
 . "$ROOT/.mvn/jvm-opts.sh"
-blackout_jvm_opts replay
+blackout_jvm_opts replay "$(java_major "$JAVA_HOME/bin/java")"
 read -ra REPLAY_JFLAGS <<<"$JVM_OPTS"
 
 # The median of numbers on stdin, one per line.

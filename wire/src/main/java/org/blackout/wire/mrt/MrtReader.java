@@ -47,14 +47,16 @@ public final class MrtReader implements Closeable {
 
     private long salvaged;
     private long recordStart;
-    private String recordField = "";
+    /** The current record's type and subtype, named in its warnings (a string per record would cost every record). */
+    private int recordType, recordSubtype;
 
     public MrtReader(InputStream in, String sourceName) {
         this.in = in;
         this.sourceName = sourceName;
         decoder.onWarning(w -> {
             salvaged++;
-            listener.accept(new MrtDecodeException(sourceName, recordStart, recordField + w.field(), w.reason(), true));
+            listener.accept(new MrtDecodeException(sourceName, recordStart,
+                    "type " + recordType + "/" + recordSubtype + " " + w.field(), w.reason(), true));
         });
     }
 
@@ -155,7 +157,8 @@ public final class MrtReader implements Closeable {
             pos = from + fixed; // consumed whatever happens below
             if (keepRaw) raw = java.util.Arrays.copyOfRange(buf, from - 12, from + fixed);
             recordStart = start;
-            recordField = "type " + type + "/" + subtype + " ";
+            recordType = type;
+            recordSubtype = subtype;
             try {
                 decoder.decode(time, type, subtype, len, view, from, from + fixed, enqueue);
                 lastTime = time;
@@ -230,17 +233,21 @@ public final class MrtReader implements Closeable {
         int subtype = u16(at + 6);
         long len = u32(at + 8);
         if (len > MAX_RECORD) return false;
-        boolean typeOk = switch (MrtType.of(type)) {
-            case BGP -> subtype <= 10;
-            case TABLE_DUMP -> subtype >= 1 && subtype <= 4;
-            case TABLE_DUMP_V2 -> subtype >= 1 && subtype <= 12;
-            case BGP4MP -> subtype <= 11 && len >= 8;
-            case BGP4MP_ET -> subtype <= 11 && len >= 12;
-            case null -> switch (type) {
-                case 9, 10, 11, 32, 33, 48, 49 -> subtype <= 16; // ISIS, OSPF and their _ET forms: framed, not decoded
-                default -> false;
-            };
-        };
+        MrtType known = MrtType.of(type);
+        // a plain enum switch, not one with "case null": that one is linked through an invokedynamic
+        // bootstrap that spins a class at its first call, which a short dump pays for
+        boolean typeOk = known == null
+                ? switch (type) {
+                    case 9, 10, 11, 32, 33, 48, 49 -> subtype <= 16; // ISIS, OSPF and their _ET forms: framed, not decoded
+                    default -> false;
+                }
+                : switch (known) {
+                    case BGP -> subtype <= 10;
+                    case TABLE_DUMP -> subtype >= 1 && subtype <= 4;
+                    case TABLE_DUMP_V2 -> subtype >= 1 && subtype <= 12;
+                    case BGP4MP -> subtype <= 11 && len >= 8;
+                    case BGP4MP_ET -> subtype <= 11 && len >= 12;
+                };
         if (!typeOk) return false;
         if (refTime < 0) return true;
         long t = u32(at);
