@@ -2,6 +2,7 @@ package org.blackout.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -11,6 +12,14 @@ final class Commands {
 
     /** Name to a new instance, in the order the top-level help lists them. */
     private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
+
+    /**
+     * Commands whose process ends by {@link Runtime#halt} once their output is flushed: nothing they
+     * start outlives them (dump closes each file, and so ends its decompressor child, before it
+     * returns) and nothing registers a shutdown hook, while they are short enough that
+     * {@code System.exit}'s own cost shows (see {@link Main#main}).
+     */
+    private static final Set<String> END_BY_HALT = Set.of("dump");
 
     static {
         ALL.put("replay", ReplayCommand::new);
@@ -32,6 +41,10 @@ final class Commands {
     /** Every subcommand: for the top-level help, the {@code help} command and a mistyped name's suggestions. */
     static void register(CommandLine cl) {
         ALL.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
+
+    static boolean endsByHalt(String name) {
+        return name != null && END_BY_HALT.contains(name);
     }
 
     /**
