@@ -7,9 +7,16 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The short cuts a short command takes at start-up must not change what it prints or accepts. */
@@ -65,6 +72,43 @@ class StartupPathsTest {
         typo.setErr(new PrintWriter(err));
         assertThat(typo.execute("dupm")).isEqualTo(2);
         assertThat(err.toString()).contains("dupm").contains("dump");
+    }
+
+    /** {@code dump} ends by {@code Runtime.halt}: every line must still reach stdout, and the status be kept. */
+    @Test
+    void dumpEndsByHaltWithAllItsOutputAndItsStatus(@TempDir Path dir) throws Exception {
+        Path rib = TrainCommandTest.RIB;
+        Path out = dir.resolve("out"), err = dir.resolve("err");
+        List<String> jvm = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Blackout.class.getName());
+        List<String> cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("dump", "-m", rib.toString()));
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(34_946).allMatch(l -> l.startsWith("TABLE_DUMP2|"));
+
+        // a damaged record header in the middle: the record is reported and skipped, the rest printed, the status 1
+        byte[] mrt;
+        try (var in = new GZIPInputStream(Files.newInputStream(rib))) {
+            mrt = in.readAllBytes();
+        }
+        int at = 0;
+        while (at < mrt.length / 2) at += 12 + java.nio.ByteBuffer.wrap(mrt, at + 8, 4).getInt();
+        mrt[at + 4] = (byte) 0xff; // type 65,280-odd: no MRT type
+        Path damaged = dir.resolve("damaged.mrt");
+        Files.write(damaged, mrt);
+        cmd = new ArrayList<>(jvm);
+        cmd.addAll(List.of("dump", "-m", damaged.toString()));
+        p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(err)).contains("damaged.mrt").contains("offset " + at);
+        List<String> rest = Files.readAllLines(out);
+        assertThat(rest.size()).isBetween(34_946 - 100, 34_945);
+        assertThat(lines).containsSubsequence(rest);
+        assertThat(rest.getLast()).isEqualTo(lines.getLast());
     }
 
     @Test
