@@ -40,6 +40,7 @@ final class Commands {
 
     /** Every subcommand: for the top-level help, the {@code help} command and a mistyped name's suggestions. */
     static void register(CommandLine cl) {
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         ALL.forEach((name, command) -> cl.addSubcommand(name, command.get()));
     }
 

@@ -1,22 +1,24 @@
 package org.blackout.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code blackout} command: wires the modules together. */
-@Command(name = "blackout",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Blackout: an Internet outage observatory. Reads BGP (MRT archives, live sessions), "
-                + "keeps per-peer routing state and reports who lost connectivity, when and for how long.",
-        subcommands = {CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+/** The {@code blackout} command line: wires the modules together. */
+public final class Main {
+    private Main() {}
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    /** The top-level command; a class of its own, as picocli reflects over every method of it. */
+    @CommandLine.Command(name = "blackout",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
+            description = "Blackout: an Internet outage observatory. Reads BGP (MRT archives, live sessions), "
+                    + "keeps per-peer routing state and reports who lost connectivity, when and for how long.")
+    static final class Top implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.err);
+        }
     }
 
     /** The whole command tree. */
@@ -26,13 +28,13 @@ public final class Main implements Runnable {
 
     /**
      * The command tree for a run whose first argument is {@code first}: only that subcommand when it
-     * names one (the same parse, help and errors for it), every subcommand otherwise.
+     * names one (the same parse, help and errors for it), every subcommand and {@code help} otherwise.
      */
     public static CommandLine commandLine(String first) {
         // picocli's default factory otherwise looks for Groovy's Closure class when first used: a class
         // that is nowhere, so the class loader opens and searches every jar of the class path (65 ms)
         if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Top());
         if (first == null || !Commands.registerOnly(cl, first)) Commands.register(cl);
         // every subcommand's -V prints the same line as blackout --version (picocli does not pass it down)
         versionEverywhere(cl, new Version());
