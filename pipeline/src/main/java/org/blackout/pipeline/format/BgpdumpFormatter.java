@@ -166,8 +166,11 @@ public final class BgpdumpFormatter {
         String label = legacy ? "BGP|" : label(m);
         boolean v6Peer = m.afi() == 2;
         boolean addPath = m.addPath();
-        head(headW, label, h, "W", m, v6Peer);
-        head(headA, label, h, "A", m, v6Peer);
+        boolean withdraws = !u.withdrawn().isEmpty() || a.hasMpUnreach;
+        boolean announces = !u.nlri().isEmpty() || a.hasMpReach;
+        // each line starts with one of these: built once per message, and only when it has such lines
+        if (withdraws) head(headW, label, h, "W", m, v6Peer);
+        if (announces) head(headA, label, h, "A", m, v6Peer);
         if (legacy) {
             // process_bgpdump_mrtd_bgp: IPv4 withdrawn and NLRI only
             px.load(u.withdrawn(), false, false, mask);
@@ -198,7 +201,7 @@ public final class BgpdumpFormatter {
             }
             return;
         }
-        if (!u.withdrawn().isEmpty() || a.hasMpUnreach) {
+        if (withdraws) {
             withdrawn(addPath, u.withdrawn(), false);
             for (int afi = 1; afi <= 2; afi++) {
                 for (int safi = 1; safi <= 3; safi++) {
@@ -207,7 +210,7 @@ public final class BgpdumpFormatter {
                 }
             }
         }
-        if (!u.nlri().isEmpty() || a.hasMpReach) {
+        if (announces) {
             announce(addPath, u.nlri(), false, a, a.nextHop, 0, 0, false);
             for (int safi = 1; safi <= 3; safi++) {
                 BgpdumpAttributes.Mp r = a.announce[1][safi];
@@ -263,12 +266,18 @@ public final class BgpdumpFormatter {
         }
     }
 
+    /** "BGP4MP(_ET)(_LOCAL)(_AP)|" by those three bits: no string built per message. */
+    private static final String[] LABELS = new String[8];
+
+    static {
+        for (int i = 0; i < 8; i++) {
+            LABELS[i] = ((i & 1) != 0 ? "BGP4MP_ET" : "BGP4MP") + ((i & 2) != 0 ? "_LOCAL" : "") + ((i & 4) != 0 ? "_AP" : "") + "|";
+        }
+    }
+
     private static String label(Bgp4mpMessage m) {
         boolean et = m.header().kind() == MrtType.BGP4MP_ET;
-        String s = et ? "BGP4MP_ET" : "BGP4MP";
-        if (m.local()) s += "_LOCAL";
-        if (m.addPath()) s += "_AP";
-        return s + "|";
+        return LABELS[(et ? 1 : 0) | (m.local() ? 2 : 0) | (m.addPath() ? 4 : 0)];
     }
 
     private static void time(AsciiOut o, MrtHeader h) {
