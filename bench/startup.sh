@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up, whole process through the ./blackout launcher (JDK lookup cached, AOT cache or CDS archive):
 # `./blackout --version` and `./blackout dump -m FILE` against `bgpdump -m FILE` (both to /dev/null),
-# N runs each, alternating; prints medians of wall and CPU (user+sys), the load average, and the ratios.
+# N runs each, interleaved in a rotating order; prints medians of wall and CPU (user+sys), the load average, and the ratios.
 # Usage: bench/startup.sh [runs=11] [MRT file]   (default: the shared RIS-format update file of 2015)
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
@@ -18,10 +18,17 @@ measure() { # appends "wall cpu" of one run to $1
 }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 L0=$(cut -d' ' -f1 /proc/loadavg)
+# the order rotates each round: on a VM, where a run sits in the loop moved the same dump by a third
+# (bench/PERFORMANCE.md, sixth session), so no command always follows the same one
+run_one() {
+  case "$1" in
+    0) measure "$TMP/version" "$ROOT/blackout" --version ;;
+    1) measure "$TMP/bgpdump" bgpdump -m "$FILE" ;;
+    2) measure "$TMP/dump" "$ROOT/blackout" dump -m "$FILE" ;;
+  esac
+}
 for i in $(seq "$RUNS"); do
-  measure "$TMP/version" "$ROOT/blackout" --version
-  measure "$TMP/bgpdump" bgpdump -m "$FILE"
-  measure "$TMP/dump" "$ROOT/blackout" dump -m "$FILE"
+  for k in 0 1 2; do run_one $(((i + k) % 3)); done
 done
 L1=$(cut -d' ' -f1 /proc/loadavg)
 rows=$(bgpdump -m "$FILE" 2>/dev/null | wc -l)
