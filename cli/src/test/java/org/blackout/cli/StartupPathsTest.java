@@ -9,9 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -78,15 +76,9 @@ class StartupPathsTest {
     @Test
     void dumpEndsByHaltWithAllItsOutputAndItsStatus(@TempDir Path dir) throws Exception {
         Path rib = TrainCommandTest.RIB;
-        Path out = dir.resolve("out"), err = dir.resolve("err");
-        List<String> jvm = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Blackout.class.getName());
-        List<String> cmd = new ArrayList<>(jvm);
-        cmd.addAll(List.of("dump", "-m", rib.toString()));
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
-        List<String> lines = Files.readAllLines(out);
+        JvmRun whole = JvmRun.of(dir, Blackout.class, "dump", "-m", rib.toString());
+        assertThat(whole.code()).as(whole.err()).isZero();
+        List<String> lines = whole.out();
         assertThat(lines).hasSize(34_946).allMatch(l -> l.startsWith("TABLE_DUMP2|"));
 
         // a damaged record header in the middle: the record is reported and skipped, the rest printed, the status 1
@@ -99,13 +91,10 @@ class StartupPathsTest {
         mrt[at + 4] = (byte) 0xff; // type 65,280-odd: no MRT type
         Path damaged = dir.resolve("damaged.mrt");
         Files.write(damaged, mrt);
-        cmd = new ArrayList<>(jvm);
-        cmd.addAll(List.of("dump", "-m", damaged.toString()));
-        p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(err)).contains("damaged.mrt").contains("offset " + at);
-        List<String> rest = Files.readAllLines(out);
+        JvmRun cut = JvmRun.of(dir, Blackout.class, "dump", "-m", damaged.toString());
+        assertThat(cut.code()).isEqualTo(1);
+        assertThat(cut.err()).contains("damaged.mrt").contains("offset " + at);
+        List<String> rest = cut.out();
         assertThat(rest.size()).isBetween(34_946 - 100, 34_945);
         assertThat(lines).containsSubsequence(rest);
         assertThat(rest.getLast()).isEqualTo(lines.getLast());
