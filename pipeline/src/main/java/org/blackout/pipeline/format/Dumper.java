@@ -112,14 +112,13 @@ public final class Dumper {
                 Consumer<MrtRecord> sink = format == Format.BGPDUMP ? bgpdump::accept : r -> elements.accept(r, json::accept);
                 records += PARALLEL ? pipelined(reader, sink) : sequential(reader, sink);
                 skipped += reader.skipped();
-            } catch (java.nio.file.NoSuchFileException e) {
-                err.println("blackout dump: cannot read " + file + " (no such file)");
-                failed++;
-            } catch (java.nio.file.AccessDeniedException e) {
-                err.println("blackout dump: cannot read " + file + " (permission denied)");
-                failed++;
             } catch (IOException e) {
-                err.println("blackout dump: " + file + ": " + e.getMessage());
+                // the JDK's message for a missing or unreadable file is only its path
+                err.println("blackout dump: " + switch (e) {
+                    case java.nio.file.NoSuchFileException x -> "cannot read " + file + " (no such file)";
+                    case java.nio.file.AccessDeniedException x -> "cannot read " + file + " (permission denied)";
+                    default -> file + ": " + e.getMessage();
+                });
                 failed++;
             }
             json.flush();
