@@ -15,8 +15,15 @@ blackout_jvm_opts() {
     # with 64 MB a 19.5 M-route RIB took 22.4 s against 19.3 s
     dump) JVM_OPTS="$JVM_OPTS -XX:TieredStopAtLevel=1" ;;
     # A replay runs seconds to minutes: C2's deep inlining cost a day of route-views2 5.6 s of compile
-    # CPU against 3.8 s with these, and a simulated RIB replays as fast.
-    replay | demo) JVM_OPTS="$JVM_OPTS -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -Xmn400m" ;;
+    # CPU against 3.8 s with these, and a simulated RIB replays as fast. C2 also compiled ~760 methods,
+    # most in the first 5 s, many of them only warm; three times HotSpot's tier-4 thresholds leave those
+    # in C1 code: the day's decompressed files 20.2 -> 18.5 s CPU, 13.1 -> 12.0 s wall (interleaved, 5 and
+    # 4 rounds); the .bz2 day 21.8 -> 21.0 s wall; a 19.5 M-route RIB 21.5 -> 20.2 s CPU, the same wall.
+    # Six times was slower than three.
+    replay | demo)
+      JVM_OPTS="$JVM_OPTS -XX:InlineSmallCode=500 -XX:MaxInlineLevel=6 -Xmn400m"
+      JVM_OPTS="$JVM_OPTS -XX:Tier4InvocationThreshold=15000 -XX:Tier4MinInvocationThreshold=1800"
+      JVM_OPTS="$JVM_OPTS -XX:Tier4CompileThreshold=45000 -XX:Tier4BackEdgeThreshold=120000" ;;
   esac
   # Netty on JDK 24 and 25 leaves sun.misc.Unsafe alone (JEP 498 warns on its use) and at start-up links
   # malloc and free through the FFM API instead: 46 ms of a `dump -m` main thread and 50 classes spun,
