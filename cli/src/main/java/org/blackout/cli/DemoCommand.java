@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        QuietNettyLogging.install(System.err); // as replay: no Logback set-up for Netty's logger
         long t0 = System.nanoTime();
         Path yaml = scenario != null ? scenario : locate();
         if (yaml == null || !Files.isRegularFile(yaml)) {

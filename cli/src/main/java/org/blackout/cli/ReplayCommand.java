@@ -94,6 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Netty (the MRT reader's buffers) would otherwise set up Logback through SLF4J on the first file:
+        // 0.2 s of the main thread parsing its XML before any element (a day's replay, async-profiler)
+        QuietNettyLogging.install(System.err);
         PipelineSettings settings;
         BlackoutConfig base;
         try {

@@ -17,9 +17,15 @@ import java.util.concurrent.TimeUnit;
 record JvmRun(int code, List<String> out, String err) {
 
     static JvmRun of(Path dir, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return of(dir, List.of(), mainClass, args);
+    }
+
+    /** As {@link #of(Path, Class, String...)}, with JVM options before the class path. */
+    static JvmRun of(Path dir, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException, InterruptedException {
         Path out = dir.resolve("out"), err = dir.resolve("err");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", args) + " finished").isTrue();

@@ -72,6 +72,23 @@ class StartupPathsTest {
         assertThat(err.toString()).contains("dupm").contains("dump");
     }
 
+    /**
+     * A replay reads MRT through Netty's buffers, whose logger would set up Logback through SLF4J on the
+     * first file (0.2 s of the main thread): replay gives Netty the quiet logger instead, as dump does.
+     */
+    @Test
+    void replaySetsUpNoLoggingFrameworkForNetty(@TempDir Path dir) throws Exception {
+        Path classes = dir.resolve("classes.txt");
+        JvmRun run = JvmRun.of(dir, List.of("-Xlog:class+load=info:file=" + classes), Blackout.class,
+                "replay", "--watch", "all-countries", "--rir", TrainCommandTest.RIR.toString(), "--no-progress",
+                "--format", "jsonl", TrainCommandTest.RIB.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).isNotEmpty().allMatch(l -> l.startsWith("{"));
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("the replay read MRT through Netty").anyMatch(l -> l.contains(" io.netty.buffer.Unpooled "));
+        assertThat(loaded).noneMatch(l -> l.contains(" ch.qos.logback.")).noneMatch(l -> l.contains(" org.slf4j.LoggerFactory "));
+    }
+
     /** {@code dump} ends by {@code Runtime.halt}: every line must still reach stdout, and the status be kept. */
     @Test
     void dumpEndsByHaltWithAllItsOutputAndItsStatus(@TempDir Path dir) throws Exception {
