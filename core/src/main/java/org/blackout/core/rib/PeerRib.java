@@ -1,12 +1,10 @@
 package org.blackout.core.rib;
 
-import it.unimi.dsi.fastutil.ints.Int2IntMap;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 
 /**
  * One peer's Adj-RIB-In: prefix id → path id, nothing else. A peer with a partial table keeps a
- * primitive hash map (about 11–21 bytes a route); once it carries a quarter of all known prefixes
+ * primitive hash map ({@link IntIntTable}, about 11–21 bytes a route); once it carries a quarter of all known prefixes
  * it switches to a dense int array indexed by prefix id (4 bytes a known prefix), which is what a
  * full-feed peer costs: 4 bytes a route.
  */
@@ -14,14 +12,10 @@ public final class PeerRib {
     public static final int NONE = -1;
     private static final int MIN_DENSE = 4096;
 
-    private Int2IntOpenHashMap sparse = new Int2IntOpenHashMap();
+    private IntIntTable sparse = new IntIntTable();
     private int[] dense;
     private int size;
     private int sizeV6;
-
-    public PeerRib() {
-        sparse.defaultReturnValue(NONE);
-    }
 
     public int get(int prefixId) {
         if (dense != null) return prefixId < dense.length ? dense[prefixId] : NONE;
@@ -67,11 +61,12 @@ public final class PeerRib {
     }
 
     private void toDense(int knownPrefixes) {
-        int max = 0;
-        for (Int2IntMap.Entry e : sparse.int2IntEntrySet()) max = Math.max(max, e.getIntKey());
-        dense = new int[Math.max(max + 1, knownPrefixes)];
-        Arrays.fill(dense, NONE);
-        for (Int2IntMap.Entry e : sparse.int2IntEntrySet()) dense[e.getIntKey()] = e.getIntValue();
+        int[] max = {0};
+        sparse.forEach((p, path) -> max[0] = Math.max(max[0], p));
+        int[] d = new int[Math.max(max[0] + 1, knownPrefixes)];
+        Arrays.fill(d, NONE);
+        sparse.forEach((p, path) -> d[p] = path);
+        dense = d;
         sparse = null;
     }
 
@@ -102,15 +97,14 @@ public final class PeerRib {
         if (dense != null) {
             for (int p = 0; p < dense.length; p++) if (dense[p] != NONE) action.visit(p, dense[p]);
         } else {
-            for (Int2IntMap.Entry e : sparse.int2IntEntrySet()) action.visit(e.getIntKey(), e.getIntValue());
+            sparse.forEach(action);
         }
     }
 
     /** Drops every route and returns to the small representation. */
     public void clear() {
         dense = null;
-        sparse = new Int2IntOpenHashMap();
-        sparse.defaultReturnValue(NONE);
+        sparse = new IntIntTable();
         size = 0;
         sizeV6 = 0;
     }
