@@ -38,7 +38,7 @@ final class IntIntTable {
             }
         }
         slots[i] = k | (value & 0xFFFF_FFFFL);
-        if (++size > (slots.length >>> 2) * 3) grow();
+        if (++size > (slots.length >>> 2) * 3) resize(slots.length * 2);
         return NONE;
     }
 
@@ -50,7 +50,8 @@ final class IntIntTable {
             if (s == 0) return NONE;
             if ((s & KEY_BITS) == k) {
                 closeGap(i);
-                size--;
+                // halved when an eighth full, as fastutil's map shrinks: a peer's table that empties gives its memory back
+                if (--size < slots.length >>> 3 && slots.length > 16) resize(slots.length >>> 1);
                 return (int) s;
             }
         }
@@ -77,14 +78,19 @@ final class IntIntTable {
         return size;
     }
 
+    /** Slots allocated (for tests of growth and shrinking). */
+    int capacity() {
+        return slots.length;
+    }
+
     /** Calls {@code action(key, value)} for every entry, in slot order. */
     void forEach(RouteVisitor action) {
         for (long s : slots) if (s != 0) action.visit(keyOf(s), (int) s);
     }
 
-    private void grow() {
+    private void resize(int capacity) {
         long[] old = slots;
-        slots = new long[old.length * 2];
+        slots = new long[capacity];
         mask = slots.length - 1;
         for (long s : old) {
             if (s == 0) continue;

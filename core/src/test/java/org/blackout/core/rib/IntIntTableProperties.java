@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packed table behaves as a map under any mix of puts, removals and look-ups: keys from a
  * narrow range (long probe runs, removals that must move entries back across the array's end) and
- * from the whole id range, values including -1 stored on purpose and the table's growth.
+ * from the whole id range, values including -1 stored on purpose, the table's growth and its
+ * shrinking as it empties.
  */
 class IntIntTableProperties {
 
@@ -67,6 +68,23 @@ class IntIntTableProperties {
             assertThat(t.get(keys[0])).isEqualTo(IntIntTable.NONE);
             assertThat(t.size()).isEqualTo(3);
         }
+    }
+
+    /** A table that fills and then empties gives its slots back, and keeps finding what is left on the way down. */
+    @Test
+    void growsAndShrinksKeepingEveryEntry() {
+        IntIntTable t = new IntIntTable();
+        int n = 5000;
+        for (int k = 0; k < n; k++) assertThat(t.put(k * 31, k)).isEqualTo(IntIntTable.NONE);
+        int full = t.capacity();
+        assertThat(full).isGreaterThanOrEqualTo(n * 4 / 3);
+        for (int k = 0; k < n - 3; k++) {
+            assertThat(t.remove(k * 31)).isEqualTo(k);
+            if (k % 97 == 0) for (int j = k + 1; j < n; j += 89) assertThat(t.get(j * 31)).isEqualTo(j);
+        }
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.capacity()).isLessThanOrEqualTo(64).isLessThan(full);
+        for (int k = n - 3; k < n; k++) assertThat(t.get(k * 31)).isEqualTo(k);
     }
 
     /** The first key from {@code from} on whose home in a 16-slot table is {@code home}. */
