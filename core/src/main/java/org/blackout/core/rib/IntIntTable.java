@@ -1,7 +1,5 @@
 package org.blackout.core.rib;
 
-import java.util.Arrays;
-
 /**
  * A partial peer table's map from prefix id to path id: open addressing with linear probing over one
  * {@code long[]}, the key + 1 in a slot's upper word (0: empty) and the value in its lower word. A
@@ -98,11 +96,6 @@ final class IntIntTable {
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = s;
         }
-    }
-
-    void clear() {
-        Arrays.fill(slots, 0);
-        size = 0;
     }
 
     private static long tag(int key) {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * One peer's Adj-RIB-In: prefix id → path id, nothing else. A peer with a partial table keeps a
- * primitive hash map ({@link IntIntTable}, about 11–21 bytes a route); once it carries a quarter of all known prefixes
- * it switches to a dense int array indexed by prefix id (4 bytes a known prefix), which is what a
- * full-feed peer costs: 4 bytes a route.
+ * primitive hash map ({@link IntIntTable}, about 11–21 bytes a route); once it carries a quarter of
+ * all known prefixes it switches to a dense int array indexed by prefix id (4 bytes a known prefix),
+ * which is what a full-feed peer costs: 4 bytes a route.
  */
 public final class PeerRib {
     public static final int NONE = -1;
