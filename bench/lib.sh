@@ -5,6 +5,7 @@
 # jars there, so a build during a long measurement cannot swap them under it.
 
 . "$ROOT/.mvn/find-jdk.sh"
+JAVA_MAJOR="$(java_major "$JAVA_HOME/bin/java")" # one `java -version` run, for the options and the cache below
 SHARED="${BLACKOUT_SHARED:-$ROOT/../shared/data}"
 LIB="$ROOT/cli/target/lib"
 [ -f "$ROOT/cli/target/blackout-cli.jar" ] && [ -d "$LIB" ] || (cd "$ROOT" && ./build -q -o -DskipTests install >&2)
@@ -17,7 +18,7 @@ bench_cli() {
   "$ROOT/blackout" --version >/dev/null # builds and trains the caches when stale, as a user's first run would
   cp -rp "$ROOT/cli/target/blackout-cli.jar" "$LIB" "$TMP/"
   CLI="$TMP/blackout-cli.jar"
-  if [ -f "$ROOT/cli/target/blackout.aot" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
+  if [ -f "$ROOT/cli/target/blackout.aot" ] && [ "$JAVA_MAJOR" -ge 25 ]; then
     cp -p "$ROOT/cli/target/blackout.aot" "$TMP/"
     REPLAY_JFLAGS+=(-XX:AOTCache="$TMP/blackout.aot" -Xlog:aot=off -Xlog:cds=off)
   fi
@@ -42,7 +43,7 @@ bench_classes() {
 
 # The JVM options ./blackout gives replay and demo (the launcher's own table).
 . "$ROOT/.mvn/jvm-opts.sh"
-blackout_jvm_opts replay "$(java_major "$JAVA_HOME/bin/java")"
+blackout_jvm_opts replay "$JAVA_MAJOR"
 read -ra REPLAY_JFLAGS <<<"$JVM_OPTS"
 
 # The median of numbers on stdin, one per line.
