@@ -40,10 +40,7 @@ public final class MrtFiles {
      */
     public static InputStream open(Path file, int bzip2Workers) throws IOException {
         byte[] magic = new byte[4];
-        int n;
-        try (InputStream probe = Files.newInputStream(file)) {
-            n = probe.readNBytes(magic, 0, 4);
-        }
+        int n = magic(file, magic);
         InputStream raw = Files.newInputStream(file);
         // decompressors are not wrapped in a BufferedInputStream: readers ask for large blocks anyway,
         // and a buffered read that hits a truncated stream would drop the bytes it already had
@@ -70,6 +67,22 @@ public final class MrtFiles {
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
+        }
+    }
+
+    /** Whether the file is compressed in a format {@link #open} decompresses (by its magic bytes). */
+    public static boolean compressed(Path file) throws IOException {
+        byte[] magic = new byte[4];
+        int n = magic(file, magic);
+        return n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
+                || n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h'
+                || n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
+                        && (magic[3] & 0xff) == 0xfd;
+    }
+
+    private static int magic(Path file, byte[] magic) throws IOException {
+        try (InputStream probe = Files.newInputStream(file)) {
+            return probe.readNBytes(magic, 0, magic.length);
         }
     }
 
