@@ -18,8 +18,9 @@ import org.blackout.wire.element.RouteElement;
 
 /**
  * The route elements of one MRT file, one at a time, with a look-ahead for merging. A thread of its
- * own decompresses and decodes the file into batches ahead of the consumer, so decoding overlaps
- * with the engine (and several files decode in parallel); the order of elements is the file's.
+ * own decodes the file into batches ahead of the consumer (a compressed file is decompressed ahead
+ * of that by another, {@link ReadAhead}), so decoding overlaps with the engine and several files
+ * decode in parallel; the order of elements is the file's.
  */
 final class ElementSource implements Closeable {
     private static final int BATCH = 4096;
