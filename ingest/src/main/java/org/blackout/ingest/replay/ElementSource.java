@@ -26,11 +26,19 @@ final class ElementSource implements Closeable {
     private static final int BATCH = 4096;
     private static final List<RouteElement> END = List.of();
     /**
-     * Decompressed chunks (each one read: 64 KiB from a pipe, at most 128 KiB) a compressed file may
-     * hold ahead of its decoder: about 8 MiB, a whole 15-minute update file of 2008's route-views2,
-     * so the next file is decompressed while the merge reads the one before it.
+     * Decompressed chunks (each one read: 64 KiB from a pipe, at most 128 KiB) a compressed file that
+     * opens with a few others may hold ahead of its decoder: about 8 MiB, a whole 15-minute update file
+     * of 2008's route-views2, so the next file is decompressed while the merge reads the one before it.
      */
-    private static final int READ_AHEAD_CHUNKS = 128;
+    static final int READ_AHEAD_CHUNKS = 128;
+    /**
+     * Files opened at the start, however many (a directory of RIB dumps, or files named otherwise than
+     * archives name them), share {@link #READ_AHEAD_CHUNKS} between them, with at least 4 chunks each:
+     * 300 of them hold at most ~150 MiB ahead instead of 2.4 GiB, one alone as much as a later file.
+     */
+    static int eagerReadAheadChunks(int filesAtStart) {
+        return Math.max(4, READ_AHEAD_CHUNKS / Math.max(1, filesAtStart));
+    }
 
     final Path file;
     final String collector;
@@ -45,8 +53,12 @@ final class ElementSource implements Closeable {
     private int at;
     private boolean ended;
 
-    /** {@code bzip2Workers}: see {@link MrtFiles#open(Path, int)}. */
-    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors, int bzip2Workers) throws IOException {
+    /**
+     * {@code bzip2Workers}: see {@link MrtFiles#open(Path, int)}; {@code readAheadChunks}: how many
+     * decompressed chunks a compressed file may hold ahead of its decoding.
+     */
+    ElementSource(Path file, String collector, int order, Consumer<MrtDecodeException> errors, int bzip2Workers,
+            int readAheadChunks) throws IOException {
         this.file = file;
         this.collector = collector;
         this.order = order;
@@ -55,7 +67,7 @@ final class ElementSource implements Closeable {
         // unreadable file fails at once, as a plain one does.
         InputStream in = MrtFiles.compressed(file)
                 ? new ReadAhead(() -> new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file),
-                        file.getFileName().toString(), READ_AHEAD_CHUNKS)
+                        file.getFileName().toString(), readAheadChunks)
                 : new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file);
         this.reader = new MrtReader(in, file.toString());
         reader.onError(errors);

@@ -104,9 +104,11 @@ public final class ReplayMerge {
         List<Deferred> deferred = deferred();
         long lastMicros = Long.MIN_VALUE;
         try {
+            int atStart = files.size() - (int) deferred.stream().filter(d -> d.local() != null).count();
             for (int i = 0; i < files.size(); i++) {
                 if (opensAt(files.get(i)) != Long.MIN_VALUE) continue;
-                ElementSource s = opened(new ElementSource(files.get(i), collectors.get(i), i, errors, bzip2Workers));
+                ElementSource s = opened(new ElementSource(files.get(i), collectors.get(i), i, errors, bzip2Workers,
+                        ElementSource.eagerReadAheadChunks(atStart)));
                 if (s.peek() != null) queue.add(s);
                 else retire(s);
             }
@@ -127,7 +129,8 @@ public final class ReplayMerge {
                     if (f == null) {
                         Path file = resolve(d);
                         if (file == null) continue;
-                        f = opened(new ElementSource(file, d.collector(), d.order(), errors, bzip2Workers));
+                        f = opened(new ElementSource(file, d.collector(), d.order(), errors, bzip2Workers,
+                                ElementSource.READ_AHEAD_CHUNKS));
                     }
                     Path file = f.file;
                     RouteElement first = f.peek();
@@ -152,7 +155,8 @@ public final class ReplayMerge {
                             && deferred.get(nextStart).openAtMicros() - START_AHEAD_MICROS <= head; nextStart++) {
                         Deferred d = deferred.get(nextStart);
                         if (d.local() != null) {
-                            started.put(nextStart, opened(new ElementSource(d.local(), d.collector(), d.order(), errors, bzip2Workers)));
+                            started.put(nextStart, opened(new ElementSource(d.local(), d.collector(), d.order(), errors,
+                                    bzip2Workers, ElementSource.READ_AHEAD_CHUNKS)));
                         }
                     }
                 }
