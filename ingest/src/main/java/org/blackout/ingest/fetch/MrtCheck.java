@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.blackout.ingest.mrt.MrtFiles;
 
 /**
  * The check a download passes before it enters the cache: its compression is what its name says and
@@ -30,8 +31,9 @@ final class MrtCheck {
         try (InputStream probe = Files.newInputStream(file)) {
             n = probe.readNBytes(magic, 0, 4);
         }
-        boolean gzip = n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-        boolean bzip2 = n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h';
+        MrtFiles.Compression compression = MrtFiles.Compression.of(magic, n);
+        boolean gzip = compression == MrtFiles.Compression.GZIP;
+        boolean bzip2 = compression == MrtFiles.Compression.BZIP2;
         if (name.endsWith(".gz") && !gzip) throw new BrokenFile(name + ": not gzip data (" + describe(magic, n) + ")", null);
         if (name.endsWith(".bz2") && !bzip2) throw new BrokenFile(name + ": not bzip2 data (" + describe(magic, n) + ")", null);
         long total = 0;

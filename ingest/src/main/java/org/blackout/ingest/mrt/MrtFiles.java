@@ -39,50 +39,56 @@ public final class MrtFiles {
      * mostly wait on each other; bzip2 itself 6.1 s).
      */
     public static InputStream open(Path file, int bzip2Workers) throws IOException {
-        byte[] magic = new byte[4];
-        int n = magic(file, magic);
+        Compression compression = compression(file);
         InputStream raw = Files.newInputStream(file);
         // decompressors are not wrapped in a BufferedInputStream: readers ask for large blocks anyway,
         // and a buffered read that hits a truncated stream would drop the bytes it already had
         try {
-            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                return new GZIPInputStream(raw, BUFFER);
-            }
-            if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-                boolean complete = completeBzip2(file);
-                if (LBZIP2 != null && complete) {
-                    // not for a truncated stream: lbzip2 then drops blocks still queued for output
-                    // (how many depends on timing), while the in-process decoder yields them all
-                    raw.close();
-                    return lbzip2(file, bzip2Workers);
-                }
-                InputStream bz = new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true);
-                return complete ? bz : new Salvaging(bz);
-            }
-            if (n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
-                    && (magic[3] & 0xff) == 0xfd) {
-                return new ZstdInputStream(new BufferedInputStream(raw, BUFFER));
-            }
-            return new BufferedInputStream(raw, BUFFER);
+            return switch (compression) {
+                case GZIP -> new GZIPInputStream(raw, BUFFER);
+                case BZIP2 -> bzip2(file, raw, bzip2Workers);
+                case ZSTD -> new ZstdInputStream(new BufferedInputStream(raw, BUFFER));
+                case NONE -> new BufferedInputStream(raw, BUFFER);
+            };
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
     }
 
-    /** Whether the file is compressed in a format {@link #open} decompresses (by its magic bytes). */
-    public static boolean compressed(Path file) throws IOException {
-        byte[] magic = new byte[4];
-        int n = magic(file, magic);
-        return n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
-                || n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h'
-                || n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
-                        && (magic[3] & 0xff) == 0xfd;
+    private static InputStream bzip2(Path file, InputStream raw, int bzip2Workers) throws IOException {
+        boolean complete = completeBzip2(file);
+        if (LBZIP2 != null && complete) {
+            // not for a truncated stream: lbzip2 then drops blocks still queued for output
+            // (how many depends on timing), while the in-process decoder yields them all
+            raw.close();
+            return lbzip2(file, bzip2Workers);
+        }
+        InputStream bz = new BZip2CompressorInputStream(new BufferedInputStream(raw, BUFFER), true);
+        return complete ? bz : new Salvaging(bz);
     }
 
-    private static int magic(Path file, byte[] magic) throws IOException {
+    /** How a file is compressed, as {@link #open} recognises it: by its first bytes, not its name. */
+    public enum Compression {
+        NONE, GZIP, BZIP2, ZSTD;
+
+        /** The compression whose magic bytes start {@code magic}, of which {@code n} bytes were read. */
+        public static Compression of(byte[] magic, int n) {
+            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) return GZIP;
+            if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') return BZIP2;
+            if (n >= 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
+                    && (magic[3] & 0xff) == 0xfd) {
+                return ZSTD;
+            }
+            return NONE;
+        }
+    }
+
+    /** The file's compression, from its first four bytes. */
+    public static Compression compression(Path file) throws IOException {
+        byte[] magic = new byte[4];
         try (InputStream probe = Files.newInputStream(file)) {
-            return probe.readNBytes(magic, 0, magic.length);
+            return Compression.of(magic, probe.readNBytes(magic, 0, magic.length));
         }
     }
 

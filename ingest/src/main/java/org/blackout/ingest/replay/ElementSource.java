@@ -65,7 +65,7 @@ final class ElementSource implements Closeable {
         // a compressed file is decompressed ahead of its decoding, on a thread that also spawns its
         // decompressor: see ReadAhead. Whether it is compressed is read here, so that a missing or
         // unreadable file fails at once, as a plain one does.
-        InputStream in = MrtFiles.compressed(file)
+        InputStream in = MrtFiles.compression(file) != MrtFiles.Compression.NONE
                 ? new ReadAhead(() -> new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file),
                         file.getFileName().toString(), readAheadChunks)
                 : new TruncationIsEnd(MrtFiles.open(file, bzip2Workers), file);

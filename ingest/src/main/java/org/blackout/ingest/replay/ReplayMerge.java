@@ -12,6 +12,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.blackout.ingest.catalog.ArchiveLayout;
+import org.blackout.ingest.mrt.MrtFiles;
 import org.blackout.wire.element.ElementSink;
 import org.blackout.wire.element.ElementType;
 import org.blackout.wire.element.RouteElement;
@@ -125,8 +126,9 @@ public final class ReplayMerge {
                 while (next < deferred.size() && deferred.get(next).openAtMicros() <= head) {
                     Deferred d = deferred.get(next);
                     ElementSource f = started.remove(next++);
-                    if (f != null) startedAhead++;
-                    if (f == null) {
+                    if (f != null) {
+                        startedAhead++;
+                    } else {
                         Path file = resolve(d);
                         if (file == null) continue;
                         f = opened(new ElementSource(file, d.collector(), d.order(), errors, bzip2Workers,
@@ -305,16 +307,17 @@ public final class ReplayMerge {
         long size = Files.size(f);
         byte[] magic = new byte[4];
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-            int n = raf.read(magic);
-            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b && size >= 8) {
-                raf.seek(size - 4);
-                long isize = Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
-                if (isize < size && size > (1 << 20)) isize += 1L << 32; // a file over 4 GiB: good enough
-                return isize;
-            }
-            if (n >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') return size * 5;
-            if (n == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5) return size * 5;
+            return switch (MrtFiles.Compression.of(magic, Math.max(0, raf.read(magic)))) {
+                case GZIP -> {
+                    if (size < 8) yield size;
+                    raf.seek(size - 4);
+                    long isize = Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
+                    if (isize < size && size > (1 << 20)) isize += 1L << 32; // a file over 4 GiB: good enough
+                    yield isize;
+                }
+                case BZIP2, ZSTD -> size * 5;
+                case NONE -> size;
+            };
         }
-        return size;
     }
 }
